@@ -1,0 +1,18 @@
+//! Generates the Tauri context and one `allow-<command>` permission per app command,
+//! so the capability file can list exactly what the window may call.
+
+fn main() {
+    let manifest = tauri_build::AppManifest::new().commands(&[
+        "app_info",
+        "list_connections",
+        "save_connection",
+        "delete_connection",
+        "test_connection",
+        "test_connection_draft",
+        "diagnostics",
+    ]);
+    if let Err(err) = tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest)) {
+        println!("cargo:warning=tauri-build failed: {err:#}");
+        std::process::exit(1);
+    }
+}

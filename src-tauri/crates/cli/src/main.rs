@@ -1,0 +1,85 @@
+//! `streamlens`: the command-line face of the engine. Same workspace, same access checks,
+//! same data path as the desktop app; output for people by default, `--json` for scripts.
+
+mod connections;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use streamlens_engine::access::{Role, Session};
+use streamlens_engine::paths::AppPaths;
+use streamlens_engine::secrets::Keyring;
+use streamlens_engine::Workspace;
+
+#[derive(Parser)]
+#[command(name = "streamlens", version, about = "Look inside a Kafka + Flink platform: topics, schemas, masked data, Flink jobs, recordings.")]
+struct Cli {
+    /// The app data directory (database, logs). Defaults to the desktop app's.
+    #[arg(long, global = true, env = "STREAMLENS_DATA_DIR")]
+    data_dir: Option<PathBuf>,
+    /// The role to act as; a personal workspace may view as a lower role.
+    #[arg(long, global = true, value_enum, default_value = "developer", env = "STREAMLENS_ROLE")]
+    role: RoleArg,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum RoleArg {
+    Developer,
+    Support,
+    Troubleshooter,
+    Admin,
+}
+
+impl From<RoleArg> for Role {
+    fn from(role: RoleArg) -> Self {
+        match role {
+            RoleArg::Developer => Role::Developer,
+            RoleArg::Support => Role::Support,
+            RoleArg::Troubleshooter => Role::Troubleshooter,
+            RoleArg::Admin => Role::Admin,
+        }
+    }
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Connection profiles: list, add, remove, test.
+    #[command(subcommand)]
+    Connections(connections::ConnectionsCommand),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let _logs = streamlens_engine::logging::init(None, "warn");
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(runtime) => runtime,
+        Err(err) => {
+            eprintln!("error: cannot start the async runtime: {err}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli)) {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let paths = match cli.data_dir {
+        Some(dir) => AppPaths::new(dir),
+        None => AppPaths::from_env()?,
+    };
+    let workspace = Workspace::open(paths, Keyring::from_env()).await?;
+    let session = Session::new(cli.role.into());
+    let code = match cli.command {
+        Command::Connections(command) => connections::run(&workspace, &session, command).await,
+    };
+    workspace.close().await;
+    code
+}

@@ -1,0 +1,95 @@
+//! The `streamlens` binary against the real local environment: add a profile, list it,
+//! test it (exit 0 when every part answers, 1 with the cause when one does not), and
+//! refuse edits for a role that may not make them.
+
+use std::process::{Command, Output};
+
+struct Cli {
+    data_dir: tempfile::TempDir,
+    keyring_service: String,
+}
+
+impl Cli {
+    fn new() -> Self {
+        Self {
+            data_dir: tempfile::tempdir().expect("temp dir"),
+            keyring_service: format!("streamlens-cli-test-{}", std::process::id()),
+        }
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_streamlens"))
+            .args(args)
+            .env("STREAMLENS_DATA_DIR", self.data_dir.path())
+            .env("STREAMLENS_KEYRING_SERVICE", &self.keyring_service)
+            .env_remove("STREAMLENS_ROLE")
+            .output()
+            .expect("run streamlens")
+    }
+}
+
+fn env(name: &str) -> String {
+    std::env::var(name).unwrap_or_else(|_| panic!("{name} is not set: run through tests/run-all.sh"))
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn help_names_the_commands() {
+    let output = Cli::new().run(&["--help"]);
+    assert!(output.status.success());
+    assert!(stdout(&output).contains("connections"));
+}
+
+#[test]
+fn add_list_and_test_a_profile_of_the_local_environment() {
+    let cli = Cli::new();
+    let added = cli.run(&[
+        "connections", "add", "--name", "local", "--env", "dev",
+        "--kafka", &env("STREAMLENS_KAFKA_BOOTSTRAP"),
+        "--registry", &env("STREAMLENS_REGISTRY_URL"),
+        "--flink", &env("STREAMLENS_FLINK_URL"),
+    ]);
+    assert!(added.status.success(), "{}", String::from_utf8_lossy(&added.stderr));
+    // --if-missing makes a second add a no-op rather than a name clash.
+    let again = cli.run(&["connections", "add", "--if-missing", "--name", "local", "--kafka", "x:1"]);
+    assert!(again.status.success());
+    let clash = cli.run(&["connections", "add", "--name", "LOCAL", "--kafka", "x:1"]);
+    assert!(!clash.status.success());
+    assert!(String::from_utf8_lossy(&clash.stderr).contains("already exists"));
+
+    let list = cli.run(&["connections", "list", "--json"]);
+    let profiles: serde_json::Value = serde_json::from_slice(&list.stdout).expect("json");
+    assert_eq!(profiles.as_array().map(Vec::len), Some(1));
+    assert_eq!(profiles[0]["kafka"]["bootstrapServers"], env("STREAMLENS_KAFKA_BOOTSTRAP"));
+
+    let tested = cli.run(&["connections", "test", "local", "--json"]);
+    assert!(tested.status.success(), "{}", stdout(&tested));
+    let report: serde_json::Value = serde_json::from_slice(&tested.stdout).expect("json");
+    for part in ["kafka", "schemaRegistry", "flink"] {
+        assert_eq!(report[part]["ok"], true, "{part}: {report}");
+    }
+    let human = stdout(&cli.run(&["connections", "test", "local"]));
+    assert!(human.contains("ok Kafka"), "{human}");
+}
+
+#[test]
+fn a_failing_part_exits_1_with_its_cause() {
+    let cli = Cli::new();
+    let added = cli.run(&["connections", "add", "--name", "bad", "--kafka", "127.0.0.1:1"]);
+    assert!(added.status.success());
+    let tested = cli.run(&["connections", "test", "bad"]);
+    assert_eq!(tested.status.code(), Some(1));
+    let text = stdout(&tested);
+    assert!(text.contains("FAIL") && text.contains("[refused]"), "{text}");
+}
+
+#[test]
+fn support_may_not_add_connections() {
+    let cli = Cli::new();
+    let output = cli.run(&["--role", "support", "connections", "add", "--name", "x", "--kafka", "h:1"]);
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("support role may not"));
+}

@@ -1,0 +1,81 @@
+//! The TypeScript types the UI uses, generated from the Rust types with ts-rs and
+//! committed in `ui/src/bindings/`. This test fails when they are stale; run it with
+//! `UPDATE_BINDINGS=1` to regenerate them.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use ts_rs::TS;
+
+fn bindings_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../ui/src/bindings")
+}
+
+struct Check {
+    dir: PathBuf,
+    update: bool,
+    stale: Vec<String>,
+    seen: BTreeSet<String>,
+}
+
+impl Check {
+    fn file<T: TS + 'static>(&mut self) {
+        let name = T::name();
+        let expected = T::export_to_string().expect("ts-rs renders the type");
+        let path = self.dir.join(format!("{name}.ts"));
+        self.seen.insert(format!("{name}.ts"));
+        if self.update {
+            std::fs::create_dir_all(&self.dir).expect("bindings dir");
+            std::fs::write(&path, expected).expect("write binding");
+        } else if std::fs::read_to_string(&path).ok().as_deref() != Some(expected.as_str()) {
+            self.stale.push(name);
+        }
+    }
+}
+
+#[test]
+fn typescript_bindings_are_current() {
+    use crate::{access, error, probe, profile, workspace};
+    let mut check = Check {
+        dir: bindings_dir(),
+        update: std::env::var_os("UPDATE_BINDINGS").is_some(),
+        stale: Vec::new(),
+        seen: BTreeSet::new(),
+    };
+    check.file::<profile::Environment>();
+    check.file::<profile::SecurityProtocol>();
+    check.file::<profile::SaslMechanism>();
+    check.file::<profile::TlsSettings>();
+    check.file::<profile::KafkaSettings>();
+    check.file::<profile::HttpAuth>();
+    check.file::<profile::HttpEndpoint>();
+    check.file::<profile::SecretSlot>();
+    check.file::<profile::ConnectionProfile>();
+    check.file::<profile::SecretUpdate>();
+    check.file::<profile::ProfileDraft>();
+    check.file::<probe::FailureKind>();
+    check.file::<probe::ProbeFailure>();
+    check.file::<probe::PartProbe>();
+    check.file::<probe::ProbeReport>();
+    check.file::<access::Role>();
+    check.file::<workspace::AppInfo>();
+    check.file::<error::Error>();
+
+    let on_disk: BTreeSet<String> = std::fs::read_dir(&check.dir)
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| n.ends_with(".ts"))
+                .collect()
+        })
+        .unwrap_or_default();
+    let extra: Vec<_> = on_disk.difference(&check.seen).collect();
+    assert!(
+        check.stale.is_empty() && (check.update || extra.is_empty()),
+        "ui/src/bindings is stale (changed: {:?}, not generated: {:?}). \
+         Run `UPDATE_BINDINGS=1 cargo test -p streamlens-engine bindings` and commit the result.",
+        check.stale,
+        extra
+    );
+}

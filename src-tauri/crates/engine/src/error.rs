@@ -1,0 +1,71 @@
+//! The engine's error type. It crosses to the UI as tagged data (`{ kind, message }`),
+//! so the UI branches on `kind` and shows `message`, which always says what happened and
+//! what to do next. It must never carry a secret value.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[derive(Debug, thiserror::Error, Serialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[ts(rename = "AppError")]
+pub enum Error {
+    #[error("{message}")]
+    NotFound { message: String },
+    #[error("{message}")]
+    InvalidInput { message: String },
+    #[error("{message}")]
+    Forbidden { message: String },
+    #[error("{message}")]
+    Storage { message: String },
+    #[error("{message}")]
+    Keyring { message: String },
+    #[error("{message}")]
+    Internal { message: String },
+}
+
+impl Error {
+    pub fn not_found(message: impl Into<String>) -> Self {
+        Self::NotFound { message: message.into() }
+    }
+    pub fn invalid(message: impl Into<String>) -> Self {
+        Self::InvalidInput { message: message.into() }
+    }
+    pub fn forbidden(message: impl Into<String>) -> Self {
+        Self::Forbidden { message: message.into() }
+    }
+    pub fn internal(message: impl Into<String>) -> Self {
+        Self::Internal { message: message.into() }
+    }
+}
+
+impl From<sqlx::Error> for Error {
+    fn from(err: sqlx::Error) -> Self {
+        Self::Storage {
+            message: format!("The app database failed: {err}. Check that the data directory is writable and not full."),
+        }
+    }
+}
+
+impl From<sqlx::migrate::MigrateError> for Error {
+    fn from(err: sqlx::migrate::MigrateError) -> Self {
+        Self::Storage {
+            message: format!(
+                "The app database could not be migrated: {err}. It may have been written by a newer Streamlens."
+            ),
+        }
+    }
+}
+
+impl From<serde_json::Error> for Error {
+    fn from(err: serde_json::Error) -> Self {
+        Self::Storage { message: format!("A stored value could not be read back: {err}.") }
+    }
+}
+
+impl From<std::io::Error> for Error {
+    fn from(err: std::io::Error) -> Self {
+        Self::Internal { message: format!("File system error: {err}.") }
+    }
+}

@@ -1,0 +1,138 @@
+//! The app database: one SQLite file (sqlx, embedded migrations) in the data directory.
+//! It holds connection profiles — settings only; secrets stay in the OS keyring.
+
+use std::path::Path;
+use std::str::FromStr;
+
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteRow};
+use sqlx::Row;
+
+use crate::error::{Error, Result};
+use crate::profile::{ConnectionProfile, Environment};
+
+#[derive(Debug, Clone)]
+pub struct Store {
+    pool: SqlitePool,
+}
+
+impl Store {
+    /// Opens (creating if missing) the database at `path` and brings its schema up to date.
+    pub async fn open(path: &Path) -> Result<Self> {
+        let options = SqliteConnectOptions::from_str("sqlite://")?
+            .filename(path)
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .foreign_keys(true);
+        let pool = SqlitePoolOptions::new().max_connections(4).connect_with(options).await?;
+        sqlx::migrate!("./migrations").run(&pool).await?;
+        Ok(Self { pool })
+    }
+
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+
+    pub async fn list_profiles(&self) -> Result<Vec<ConnectionProfile>> {
+        let rows = sqlx::query("SELECT * FROM connection_profiles ORDER BY name COLLATE NOCASE")
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(profile_from_row).collect()
+    }
+
+    /// The profile with this id, or else this name (case-insensitive).
+    pub async fn find_profile(&self, id_or_name: &str) -> Result<ConnectionProfile> {
+        let row = sqlx::query("SELECT * FROM connection_profiles WHERE id = ?1 OR name = ?1 LIMIT 1")
+            .bind(id_or_name)
+            .fetch_optional(&self.pool)
+            .await?;
+        match row {
+            Some(row) => profile_from_row(&row),
+            None => Err(Error::not_found(format!(
+                "No connection named or with id '{id_or_name}'. List them with `streamlens connections list`."
+            ))),
+        }
+    }
+
+    pub async fn insert_profile(&self, profile: &ConnectionProfile) -> Result<()> {
+        let result = sqlx::query(
+            "INSERT INTO connection_profiles
+             (id, name, environment, kafka_json, registry_json, flink_json, stored_secrets_json, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        )
+        .bind(&profile.id)
+        .bind(&profile.name)
+        .bind(profile.environment.as_str())
+        .bind(to_json(&profile.kafka)?)
+        .bind(to_json(&profile.schema_registry)?)
+        .bind(to_json(&profile.flink)?)
+        .bind(serde_json::to_string(&profile.stored_secrets)?)
+        .bind(&profile.created_at)
+        .bind(&profile.updated_at)
+        .execute(&self.pool)
+        .await;
+        result.map(|_| ()).map_err(|err| name_taken(err, &profile.name))
+    }
+
+    pub async fn update_profile(&self, profile: &ConnectionProfile) -> Result<()> {
+        let result = sqlx::query(
+            "UPDATE connection_profiles SET name = ?2, environment = ?3, kafka_json = ?4, registry_json = ?5,
+             flink_json = ?6, stored_secrets_json = ?7, updated_at = ?8 WHERE id = ?1",
+        )
+        .bind(&profile.id)
+        .bind(&profile.name)
+        .bind(profile.environment.as_str())
+        .bind(to_json(&profile.kafka)?)
+        .bind(to_json(&profile.schema_registry)?)
+        .bind(to_json(&profile.flink)?)
+        .bind(serde_json::to_string(&profile.stored_secrets)?)
+        .bind(&profile.updated_at)
+        .execute(&self.pool)
+        .await
+        .map_err(|err| name_taken(err, &profile.name))?;
+        if result.rows_affected() == 0 {
+            return Err(Error::not_found(format!("The connection '{}' no longer exists.", profile.name)));
+        }
+        Ok(())
+    }
+
+    /// Deletes a profile; `false` when there was none with that id.
+    pub async fn delete_profile(&self, id: &str) -> Result<bool> {
+        let result = sqlx::query("DELETE FROM connection_profiles WHERE id = ?1")
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        Ok(result.rows_affected() > 0)
+    }
+}
+
+fn to_json<T: serde::Serialize>(value: &Option<T>) -> Result<Option<String>> {
+    value.as_ref().map(serde_json::to_string).transpose().map_err(Error::from)
+}
+
+fn from_json<T: serde::de::DeserializeOwned>(text: Option<String>) -> Result<Option<T>> {
+    text.map(|t| serde_json::from_str(&t)).transpose().map_err(Error::from)
+}
+
+fn name_taken(err: sqlx::Error, name: &str) -> Error {
+    match &err {
+        sqlx::Error::Database(db) if db.is_unique_violation() => Error::invalid(format!(
+            "A connection named '{name}' already exists: choose another name."
+        )),
+        _ => Error::from(err),
+    }
+}
+
+fn profile_from_row(row: &SqliteRow) -> Result<ConnectionProfile> {
+    let environment: String = row.try_get("environment")?;
+    Ok(ConnectionProfile {
+        id: row.try_get("id")?,
+        name: row.try_get("name")?,
+        environment: Environment::parse(&environment)?,
+        kafka: from_json(row.try_get("kafka_json")?)?,
+        schema_registry: from_json(row.try_get("registry_json")?)?,
+        flink: from_json(row.try_get("flink_json")?)?,
+        stored_secrets: serde_json::from_str(&row.try_get::<String, _>("stored_secrets_json")?)?,
+        created_at: row.try_get("created_at")?,
+        updated_at: row.try_get("updated_at")?,
+    })
+}

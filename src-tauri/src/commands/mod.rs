@@ -1,0 +1,5 @@
+//! Tauri commands, one file per domain. Each one is a thin adapter: it passes the session
+//! and arguments to the engine, which authorizes and does the work.
+
+pub(crate) mod app;
+pub(crate) mod connections;

@@ -1,0 +1,68 @@
+//! The Streamlens desktop shell. It adapts the engine to Tauri — managed state, one command
+//! file per domain, the capability-checked window — and decides nothing itself.
+
+mod commands;
+mod state;
+
+use std::process::ExitCode;
+
+use streamlens_engine::access::{Role, Session};
+use streamlens_engine::paths::AppPaths;
+use streamlens_engine::secrets::Keyring;
+use streamlens_engine::Workspace;
+
+/// The role this window acts as. Personal mode: developer unless `STREAMLENS_ROLE` asks to
+/// view as a lower role; the signed workspace policy decides once it lands.
+fn session_from_env() -> Session {
+    let role = match std::env::var("STREAMLENS_ROLE").as_deref() {
+        Ok("support") => Role::Support,
+        Ok("troubleshooter") => Role::Troubleshooter,
+        Ok("admin") => Role::Admin,
+        _ => Role::Developer,
+    };
+    Session::new(role)
+}
+
+pub fn run() -> ExitCode {
+    let paths = match AppPaths::from_env() {
+        Ok(paths) => paths,
+        Err(err) => {
+            eprintln!("Streamlens cannot start: {err}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let _ = paths.ensure();
+    let _logs = streamlens_engine::logging::init(Some(&paths.log_dir()), "info,streamlens=debug");
+    let workspace =
+        match tauri::async_runtime::block_on(Workspace::open(paths.clone(), Keyring::from_env())) {
+            Ok(workspace) => workspace,
+            Err(err) => {
+                tracing::error!(%err, "cannot open the workspace");
+                eprintln!("Streamlens cannot start: {err}");
+                return ExitCode::FAILURE;
+            }
+        };
+    let session = session_from_env();
+    tracing::info!(data_dir = %paths.data_dir.display(), role = session.role.as_str(), "starting");
+
+    let result = tauri::Builder::default()
+        .manage(state::AppState { workspace, session })
+        .invoke_handler(tauri::generate_handler![
+            commands::app::app_info,
+            commands::app::diagnostics,
+            commands::connections::list_connections,
+            commands::connections::save_connection,
+            commands::connections::delete_connection,
+            commands::connections::test_connection,
+            commands::connections::test_connection_draft,
+        ])
+        .run(tauri::generate_context!());
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            tracing::error!(%err, "the window failed");
+            eprintln!("Streamlens stopped: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}

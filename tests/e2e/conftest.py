@@ -1,0 +1,124 @@
+"""End-to-end harness: the real Streamlens window, driven over WebDriver.
+
+tauri-driver (cargo install tauri-driver) sits in front of WebKitWebDriver, which starts
+the built app binary in a real WebKitGTK window; tests run under Xvfb (xvfb-run) and a
+D-Bus session with GNOME Keyring (tests/run-all.sh sets both up). Each test gets a fresh
+data directory and its own keyring service, so runs never share state.
+
+Every later view's end-to-end tests use the `app` fixture and `Ui` helpers from here.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.options import ArgOptions
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+REPO = Path(__file__).resolve().parents[2]
+SCREENSHOTS = REPO / "docs" / "screenshots"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_for_port(port: int, timeout: float = 20.0) -> None:
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.1)
+    raise RuntimeError(f"tauri-driver did not listen on {port} within {timeout}s")
+
+
+def app_binary() -> str:
+    path = os.environ.get("STREAMLENS_APP")
+    if not path or not Path(path).is_file():
+        raise RuntimeError("STREAMLENS_APP must name the built streamlens-desktop binary (tests/run-all.sh sets it)")
+    return path
+
+
+class Ui:
+    """Small, readable helpers over selenium for the app's data-testid hooks."""
+
+    def __init__(self, driver: webdriver.Remote, data_dir: Path):
+        self.driver = driver
+        self.data_dir = data_dir
+        self.wait = WebDriverWait(driver, 30)
+
+    def el(self, testid: str):
+        return self.wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, f'[data-testid="{testid}"]')))
+
+    def all(self, testid: str):
+        return self.driver.find_elements(By.CSS_SELECTOR, f'[data-testid="{testid}"]')
+
+    def click(self, testid: str) -> None:
+        self.wait.until(EC.element_to_be_clickable((By.CSS_SELECTOR, f'[data-testid="{testid}"]'))).click()
+
+    def fill(self, testid: str, text: str) -> None:
+        field = self.el(testid)
+        field.clear()
+        field.send_keys(text)
+
+    def wait_attr(self, testid: str, attr: str, timeout: float = 40):
+        """Waits until the element has `attr` set, and returns its value."""
+        locator = (By.CSS_SELECTOR, f'[data-testid="{testid}"][{attr}]')
+        return WebDriverWait(self.driver, timeout).until(EC.presence_of_element_located(locator)).get_attribute(attr)
+
+    def screenshot(self, name: str) -> Path:
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        path = SCREENSHOTS / f"{name}.png"
+        self.driver.save_screenshot(str(path))
+        return path
+
+
+@pytest.fixture()
+def app():
+    data_dir = Path(tempfile.mkdtemp(prefix="streamlens-e2e-"))
+    port, native_port = _free_port(), _free_port()
+    env = dict(os.environ)
+    env["STREAMLENS_DATA_DIR"] = str(data_dir)
+    env["STREAMLENS_KEYRING_SERVICE"] = f"streamlens-e2e-{uuid.uuid4().hex[:8]}"
+    driver_bin = shutil.which("tauri-driver") or str(Path.home() / ".cargo/bin/tauri-driver")
+    native = shutil.which("WebKitWebDriver") or "/usr/bin/WebKitWebDriver"
+    log = open(data_dir / "tauri-driver.log", "w")
+    proc = subprocess.Popen(
+        [driver_bin, "--port", str(port), "--native-port", str(native_port), "--native-driver", native],
+        env=env, stdout=log, stderr=subprocess.STDOUT,
+    )
+    driver = None
+    try:
+        _wait_for_port(port)
+        options = ArgOptions()
+        options.set_capability("browserName", "wry")
+        options.set_capability("tauri:options", {"application": app_binary()})
+        driver = webdriver.Remote(command_executor=f"http://127.0.0.1:{port}", options=options)
+        driver.set_window_size(1280, 800)
+        yield Ui(driver, data_dir)
+    finally:
+        if driver is not None:
+            try:
+                driver.quit()
+            except WebDriverException:
+                pass
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()

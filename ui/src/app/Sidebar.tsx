@@ -1,0 +1,54 @@
+// The left column: brand, the saved connections, "Add connection", and diagnostics.
+import { CopyDiagnosticsButton } from "../features/diagnostics/CopyDiagnosticsButton";
+import { ConnectionList } from "../features/connections/ConnectionList";
+import { useConnections } from "../features/connections/queries";
+import { selectedConnectionId, useNavigation } from "./navigation";
+
+export function Sidebar() {
+  const { view, navigate } = useNavigation();
+  const connections = useConnections();
+  return (
+    <nav className="sidebar" aria-label="Connections">
+      <button
+        type="button"
+        className="sidebar__brand"
+        onClick={() => {
+          navigate({ kind: "home" });
+        }}
+      >
+        <span className="sidebar__logo" aria-hidden="true" />
+        Streamlens
+      </button>
+      <div className="sidebar__section">
+        <h2 className="sidebar__heading" id="connections-heading">
+          Connections
+        </h2>
+        {connections.isPending ? (
+          <p className="sidebar__hint">Loading…</p>
+        ) : (
+          <ConnectionList
+            connections={connections.data ?? []}
+            selectedId={selectedConnectionId(view)}
+            labelledBy="connections-heading"
+            onSelect={(id) => {
+              navigate({ kind: "connection", id });
+            }}
+          />
+        )}
+        <button
+          type="button"
+          className="button button--primary sidebar__add"
+          data-testid="add-connection"
+          onClick={() => {
+            navigate({ kind: "new-connection" });
+          }}
+        >
+          + Add connection
+        </button>
+      </div>
+      <div className="sidebar__footer">
+        <CopyDiagnosticsButton />
+      </div>
+    </nav>
+  );
+}

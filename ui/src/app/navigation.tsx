@@ -1,0 +1,46 @@
+// What the main area shows. Deliberately a tiny state machine instead of a URL router:
+// a desktop window has no address bar, and views are few.
+import { createContext, use, useMemo, useState, type ReactNode } from "react";
+
+export type View =
+  | { kind: "home" }
+  | { kind: "connection"; id: string }
+  | { kind: "new-connection" }
+  | { kind: "edit-connection"; id: string };
+
+export interface Navigation {
+  view: View;
+  navigate: (view: View) => void;
+}
+
+const NavigationContext = createContext<Navigation | null>(null);
+
+export function NavigationProvider({
+  initialView = { kind: "home" },
+  children,
+}: {
+  initialView?: View;
+  children: ReactNode;
+}) {
+  const [view, setView] = useState<View>(initialView);
+  const value = useMemo(() => ({ view, navigate: setView }), [view]);
+  return <NavigationContext value={value}>{children}</NavigationContext>;
+}
+
+export function useNavigation(): Navigation {
+  const navigation = use(NavigationContext);
+  if (navigation === null) throw new Error("useNavigation needs a NavigationProvider above it");
+  return navigation;
+}
+
+/** The connection the current view is about, if any (used to highlight it in the sidebar). */
+export function selectedConnectionId(view: View): string | null {
+  switch (view.kind) {
+    case "connection":
+    case "edit-connection":
+      return view.id;
+    case "home":
+    case "new-connection":
+      return null;
+  }
+}

@@ -1,0 +1,13 @@
+// The platform boundary: the only module that knows the UI runs inside Tauri.
+// Components import from here (never from @tauri-apps/*), and unit tests vi.mock it.
+export { isAppError, toAppError } from "./appError";
+export {
+  deleteConnection,
+  fetchAppInfo,
+  fetchDiagnostics,
+  listConnections,
+  saveConnection,
+  testConnection,
+  testConnectionDraft,
+} from "./commands";
+export { copyText } from "./clipboard";

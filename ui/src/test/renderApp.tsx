@@ -1,0 +1,34 @@
+// Renders UI inside the real providers (fresh query cache and error reporter per test)
+// with a userEvent session. The platform module is mocked by each test file itself.
+import { render } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import type { ReactNode } from "react";
+import { vi } from "vitest";
+import { AppFrame } from "../app/AppFrame";
+import { AppProviders, createAppServices } from "../app/AppProviders";
+import type { View } from "../app/navigation";
+import type { ConnectionProfile } from "../bindings/ConnectionProfile";
+import * as platform from "../platform";
+import { appInfo } from "./fixtures";
+
+export function renderWithApp(ui: ReactNode, options: { initialView?: View } = {}) {
+  const services = createAppServices();
+  const user = userEvent.setup();
+  const result = render(
+    <AppProviders services={services} {...options}>
+      {ui}
+    </AppProviders>,
+  );
+  return { ...result, user, services };
+}
+
+/** The whole window: sidebar, top bar, banner and the chosen view. */
+export function renderFrame(options: { initialView?: View } = {}) {
+  return renderWithApp(<AppFrame />, options);
+}
+
+/** Default answers for the queries every screen makes (requires vi.mock of platform). */
+export function mockBackend(connections: ConnectionProfile[] = []): void {
+  vi.mocked(platform.fetchAppInfo).mockResolvedValue(appInfo());
+  vi.mocked(platform.listConnections).mockResolvedValue(connections);
+}
