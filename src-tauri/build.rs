@@ -11,7 +11,8 @@ fn main() {
         "test_connection_draft",
         "diagnostics",
     ]);
-    if let Err(err) = tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest)) {
+    if let Err(err) = tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
+    {
         println!("cargo:warning=tauri-build failed: {err:#}");
         std::process::exit(1);
     }

@@ -9,6 +9,8 @@ step() { printf '\n==> %s\n' "$*"; }
 export XDG_DATA_HOME="${XDG_DATA_HOME_OVERRIDE:-$(mktemp -d)}"   # a keyring of this run only
 eval "$(printf 'streamlens-test\n' | gnome-keyring-daemon --unlock --components=secrets)"
 export GNOME_KEYRING_CONTROL
+# A bare session has no desktop portal or accessibility bus; do not let GTK go looking.
+export GTK_USE_PORTAL=0 NO_AT_BRIDGE=1
 
 step "Rust: unit and integration tests (real SQLite, keyring, broker, registry, Flink)"
 cargo test --workspace --locked --no-fail-fast

@@ -45,6 +45,4 @@ fi
 
 # The local environment: broker, Flink, registry stand-in, Python tools, test jobs.
 bash "$ROOT/tests/env/install.sh"
-"$HOME/.cache/streamlens-env/venv/bin/python" -c "import pytest" 2>/dev/null \
-  || "$HOME/.cache/streamlens-env/venv/bin/pip" install -q pytest
 say "ready"

@@ -26,12 +26,12 @@ if [ "${#apt_pkgs[@]}" -gt 0 ]; then
 fi
 
 # --- Python venv ------------------------------------------------------------------
-PIP_PKGS=(confluent-kafka==2.16.1 fastavro==1.13.1 requests==2.34.2 selenium==4.51.0)
+PIP_PKGS=(confluent-kafka==2.16.1 fastavro==1.13.1 requests==2.34.2 selenium==4.51.0 pytest==9.2.0)
 if [ ! -x "$STREAMLENS_PYTHON" ]; then
   log "creating venv $STREAMLENS_VENV"
   python3 -m venv "$STREAMLENS_VENV"
 fi
-if ! "$STREAMLENS_PYTHON" -c 'import confluent_kafka, fastavro, requests, selenium' 2>/dev/null; then
+if ! "$STREAMLENS_PYTHON" -c 'import confluent_kafka, fastavro, requests, selenium, pytest' 2>/dev/null; then
   log "pip install ${PIP_PKGS[*]}"
   "$STREAMLENS_PYTHON" -m pip install -q --disable-pip-version-check "${PIP_PKGS[@]}"
 fi

@@ -4,4 +4,8 @@ import type { HttpEndpoint } from "./HttpEndpoint";
 import type { KafkaSettings } from "./KafkaSettings";
 import type { SecretSlot } from "./SecretSlot";
 
-export type ConnectionProfile = { id: string, name: string, environment: Environment, kafka: KafkaSettings | null, schemaRegistry: HttpEndpoint | null, flink: HttpEndpoint | null, storedSecrets: Array<SecretSlot>, createdAt: string, updatedAt: string, };
+export type ConnectionProfile = { id: string, name: string, environment: Environment, kafka: KafkaSettings | null, schemaRegistry: HttpEndpoint | null, flink: HttpEndpoint | null, 
+/**
+ * Which secrets the keyring holds for this profile (never their values).
+ */
+storedSecrets: Array<SecretSlot>, createdAt: string, updatedAt: string, };

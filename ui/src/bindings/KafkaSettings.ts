@@ -3,4 +3,8 @@ import type { SaslMechanism } from "./SaslMechanism";
 import type { SecurityProtocol } from "./SecurityProtocol";
 import type { TlsSettings } from "./TlsSettings";
 
-export type KafkaSettings = { bootstrapServers: string, securityProtocol: SecurityProtocol, saslMechanism: SaslMechanism, saslUsername: string | null, tls: TlsSettings, };
+export type KafkaSettings = { 
+/**
+ * Comma-separated `host:port` list.
+ */
+bootstrapServers: string, securityProtocol: SecurityProtocol, saslMechanism: SaslMechanism, saslUsername: string | null, tls: TlsSettings, };

@@ -4,4 +4,7 @@ import type { HttpEndpoint } from "./HttpEndpoint";
 import type { KafkaSettings } from "./KafkaSettings";
 import type { SecretUpdate } from "./SecretUpdate";
 
+/**
+ * A profile as the UI or CLI submits it for create (`id: None`) or update.
+ */
 export type ProfileDraft = { id: string | null, name: string, environment: Environment, kafka: KafkaSettings | null, schemaRegistry: HttpEndpoint | null, flink: HttpEndpoint | null, secrets: Array<SecretUpdate>, };

@@ -13,13 +13,23 @@ use streamlens_engine::secrets::Keyring;
 use streamlens_engine::Workspace;
 
 #[derive(Parser)]
-#[command(name = "streamlens", version, about = "Look inside a Kafka + Flink platform: topics, schemas, masked data, Flink jobs, recordings.")]
+#[command(
+    name = "streamlens",
+    version,
+    about = "Look inside a Kafka + Flink platform: topics, schemas, masked data, Flink jobs, recordings."
+)]
 struct Cli {
     /// The app data directory (database, logs). Defaults to the desktop app's.
     #[arg(long, global = true, env = "STREAMLENS_DATA_DIR")]
     data_dir: Option<PathBuf>,
     /// The role to act as; a personal workspace may view as a lower role.
-    #[arg(long, global = true, value_enum, default_value = "developer", env = "STREAMLENS_ROLE")]
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value = "developer",
+        env = "STREAMLENS_ROLE"
+    )]
     role: RoleArg,
     #[command(subcommand)]
     command: Command,

@@ -1,6 +1,7 @@
 //! The `streamlens` binary against the real local environment: add a profile, list it,
 //! test it (exit 0 when every part answers, 1 with the cause when one does not), and
 //! refuse edits for a role that may not make them.
+#![allow(clippy::expect_used, clippy::unwrap_used)] // test code: a panic is the failure report
 
 use std::process::{Command, Output};
 
@@ -29,7 +30,8 @@ impl Cli {
 }
 
 fn env(name: &str) -> String {
-    std::env::var(name).unwrap_or_else(|_| panic!("{name} is not set: run through tests/run-all.sh"))
+    std::env::var(name)
+        .unwrap_or_else(|_| panic!("{name} is not set: run through tests/run-all.sh"))
 }
 
 fn stdout(output: &Output) -> String {
@@ -47,14 +49,34 @@ fn help_names_the_commands() {
 fn add_list_and_test_a_profile_of_the_local_environment() {
     let cli = Cli::new();
     let added = cli.run(&[
-        "connections", "add", "--name", "local", "--env", "dev",
-        "--kafka", &env("STREAMLENS_KAFKA_BOOTSTRAP"),
-        "--registry", &env("STREAMLENS_REGISTRY_URL"),
-        "--flink", &env("STREAMLENS_FLINK_URL"),
+        "connections",
+        "add",
+        "--name",
+        "local",
+        "--env",
+        "dev",
+        "--kafka",
+        &env("STREAMLENS_KAFKA_BOOTSTRAP"),
+        "--registry",
+        &env("STREAMLENS_REGISTRY_URL"),
+        "--flink",
+        &env("STREAMLENS_FLINK_URL"),
     ]);
-    assert!(added.status.success(), "{}", String::from_utf8_lossy(&added.stderr));
+    assert!(
+        added.status.success(),
+        "{}",
+        String::from_utf8_lossy(&added.stderr)
+    );
     // --if-missing makes a second add a no-op rather than a name clash.
-    let again = cli.run(&["connections", "add", "--if-missing", "--name", "local", "--kafka", "x:1"]);
+    let again = cli.run(&[
+        "connections",
+        "add",
+        "--if-missing",
+        "--name",
+        "local",
+        "--kafka",
+        "x:1",
+    ]);
     assert!(again.status.success());
     let clash = cli.run(&["connections", "add", "--name", "LOCAL", "--kafka", "x:1"]);
     assert!(!clash.status.success());
@@ -63,7 +85,10 @@ fn add_list_and_test_a_profile_of_the_local_environment() {
     let list = cli.run(&["connections", "list", "--json"]);
     let profiles: serde_json::Value = serde_json::from_slice(&list.stdout).expect("json");
     assert_eq!(profiles.as_array().map(Vec::len), Some(1));
-    assert_eq!(profiles[0]["kafka"]["bootstrapServers"], env("STREAMLENS_KAFKA_BOOTSTRAP"));
+    assert_eq!(
+        profiles[0]["kafka"]["bootstrapServers"],
+        env("STREAMLENS_KAFKA_BOOTSTRAP")
+    );
 
     let tested = cli.run(&["connections", "test", "local", "--json"]);
     assert!(tested.status.success(), "{}", stdout(&tested));
@@ -78,18 +103,37 @@ fn add_list_and_test_a_profile_of_the_local_environment() {
 #[test]
 fn a_failing_part_exits_1_with_its_cause() {
     let cli = Cli::new();
-    let added = cli.run(&["connections", "add", "--name", "bad", "--kafka", "127.0.0.1:1"]);
+    let added = cli.run(&[
+        "connections",
+        "add",
+        "--name",
+        "bad",
+        "--kafka",
+        "127.0.0.1:1",
+    ]);
     assert!(added.status.success());
     let tested = cli.run(&["connections", "test", "bad"]);
     assert_eq!(tested.status.code(), Some(1));
     let text = stdout(&tested);
-    assert!(text.contains("FAIL") && text.contains("[refused]"), "{text}");
+    assert!(
+        text.contains("FAIL") && text.contains("[refused]"),
+        "{text}"
+    );
 }
 
 #[test]
 fn support_may_not_add_connections() {
     let cli = Cli::new();
-    let output = cli.run(&["--role", "support", "connections", "add", "--name", "x", "--kafka", "h:1"]);
+    let output = cli.run(&[
+        "--role",
+        "support",
+        "connections",
+        "add",
+        "--name",
+        "x",
+        "--kafka",
+        "h:1",
+    ]);
     assert!(!output.status.success());
     assert!(String::from_utf8_lossy(&output.stderr).contains("support role may not"));
 }

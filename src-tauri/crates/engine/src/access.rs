@@ -90,11 +90,17 @@ mod tests {
             (Role::Troubleshooter, false),
         ] {
             let session = Session::new(role);
-            assert_eq!(session.authorize(Action::EditConnections).is_ok(), may_edit, "{role:?}");
+            assert_eq!(
+                session.authorize(Action::EditConnections).is_ok(),
+                may_edit,
+                "{role:?}"
+            );
             assert!(session.authorize(Action::ViewConnections).is_ok());
             assert!(session.authorize(Action::TestConnections).is_ok());
         }
-        let err = Session::new(Role::Support).authorize(Action::EditConnections).unwrap_err();
+        let err = Session::new(Role::Support)
+            .authorize(Action::EditConnections)
+            .unwrap_err();
         assert!(matches!(err, Error::Forbidden { .. }));
         assert!(err.to_string().contains("support role may not"));
     }

@@ -12,7 +12,9 @@ pub struct AppPaths {
 
 impl AppPaths {
     pub fn new(data_dir: impl Into<PathBuf>) -> Self {
-        Self { data_dir: data_dir.into() }
+        Self {
+            data_dir: data_dir.into(),
+        }
     }
 
     /// `STREAMLENS_DATA_DIR`, else the platform's data directory + `streamlens`.

@@ -46,7 +46,9 @@ pub const DEFAULT_KEYRING_SERVICE: &str = "streamlens";
 
 impl Keyring {
     pub fn new(service: impl Into<String>) -> Self {
-        Self { service: service.into() }
+        Self {
+            service: service.into(),
+        }
     }
 
     /// The service name from `STREAMLENS_KEYRING_SERVICE`, else `streamlens`.
@@ -89,7 +91,9 @@ impl Keyring {
     }
 
     pub fn delete_all(&self, profile_id: &str) -> Result<()> {
-        SecretSlot::ALL.iter().try_for_each(|slot| self.delete(profile_id, *slot))
+        SecretSlot::ALL
+            .iter()
+            .try_for_each(|slot| self.delete(profile_id, *slot))
     }
 
     /// Reads the given slots; a slot with nothing stored is left out.
@@ -114,6 +118,9 @@ fn keyring_error(action: &str, slot: SecretSlot, err: keyring::Error) -> Error {
         _ => "",
     };
     Error::Keyring {
-        message: format!("Could not {action} the {} in the OS keyring: {err}.{hint}", slot.label()),
+        message: format!(
+            "Could not {action} the {} in the OS keyring: {err}.{hint}",
+            slot.label()
+        ),
     }
 }

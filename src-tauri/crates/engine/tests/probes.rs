@@ -1,6 +1,7 @@
 //! "Test connection" against the real local environment: the tansu broker, the Schema
 //! Registry stand-in and a Flink 2.3 cluster. Each failure case points a part at something
 //! real that is wrong for it, and checks the probe names the cause.
+#![allow(clippy::expect_used, clippy::unwrap_used)] // test code: a panic is the failure report
 
 mod common;
 
@@ -12,7 +13,11 @@ use streamlens_engine::profile::{
     SecurityProtocol,
 };
 
-fn draft(kafka: Option<KafkaSettings>, registry: Option<HttpEndpoint>, flink: Option<HttpEndpoint>) -> ProfileDraft {
+fn draft(
+    kafka: Option<KafkaSettings>,
+    registry: Option<HttpEndpoint>,
+    flink: Option<HttpEndpoint>,
+) -> ProfileDraft {
     ProfileDraft {
         id: None,
         name: "probe".into(),
@@ -47,7 +52,11 @@ async fn the_local_environment_answers_on_every_part() {
         )
         .await
         .unwrap();
-    let report = t.workspace.test_connection(&session, &saved.name).await.unwrap();
+    let report = t
+        .workspace
+        .test_connection(&session, &saved.name)
+        .await
+        .unwrap();
     assert!(report.all_ok(), "{report:#?}");
     let kafka = report.kafka.unwrap();
     assert!(kafka.summary.starts_with("1 broker"), "{}", kafka.summary);
@@ -55,7 +64,11 @@ async fn the_local_environment_answers_on_every_part() {
     assert!(registry.summary.contains("subject"), "{}", registry.summary);
     let flink = report.flink.unwrap();
     assert!(flink.summary.starts_with("Flink 2.3"), "{}", flink.summary);
-    assert!(flink.summary.contains("1 task manager"), "{}", flink.summary);
+    assert!(
+        flink.summary.contains("1 task manager"),
+        "{}",
+        flink.summary
+    );
 }
 
 #[tokio::test]
@@ -86,14 +99,20 @@ async fn refused_and_dns_failures_are_named() {
 #[tokio::test]
 async fn a_part_pointed_at_another_service_says_so() {
     let t = common::workspace().await;
-    let registry_port = common::registry_url().rsplit(':').next().unwrap().to_string();
+    let registry_port = common::registry_url()
+        .rsplit(':')
+        .next()
+        .unwrap()
+        .to_string();
     let report = t
         .workspace
         .test_draft(
             &common::developer(),
             draft(
                 // Kafka at the registry's HTTP port, the registry at Flink, Flink at the registry.
-                Some(KafkaSettings::plaintext(format!("127.0.0.1:{registry_port}"))),
+                Some(KafkaSettings::plaintext(format!(
+                    "127.0.0.1:{registry_port}"
+                ))),
                 Some(HttpEndpoint::open(common::flink_url())),
                 Some(HttpEndpoint::open(common::registry_url())),
             ),
@@ -115,7 +134,11 @@ async fn tls_configured_against_a_plaintext_broker_is_a_tls_failure() {
     let t = common::workspace().await;
     let mut kafka = KafkaSettings::plaintext(common::kafka_bootstrap());
     kafka.security_protocol = SecurityProtocol::Ssl;
-    let report = t.workspace.test_draft(&common::developer(), draft(Some(kafka), None, None)).await.unwrap();
+    let report = t
+        .workspace
+        .test_draft(&common::developer(), draft(Some(kafka), None, None))
+        .await
+        .unwrap();
     let (kind, message) = failure(report.kafka);
     assert_eq!(kind, FailureKind::Tls, "{message}");
     assert!(message.contains("without TLS"), "{message}");
@@ -133,7 +156,12 @@ impl AuthRegistry {
         let script = common::repo_root().join("tests/env/registry_standin.py");
         let child = Command::new(common::env("STREAMLENS_PYTHON"))
             .arg(script)
-            .args(["--port", &port.to_string(), "--basic-auth", "alice:wonderland-42"])
+            .args([
+                "--port",
+                &port.to_string(),
+                "--basic-auth",
+                "alice:wonderland-42",
+            ])
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -161,25 +189,56 @@ async fn registry_credentials_are_checked_and_missing_ones_reported() {
     let registry = AuthRegistry::start();
     let t = common::workspace().await;
     let session = common::developer();
-    let endpoint = HttpEndpoint { auth: HttpAuth::Basic, username: Some("alice".into()), ..HttpEndpoint::open(&registry.url) };
+    let endpoint = HttpEndpoint {
+        auth: HttpAuth::Basic,
+        username: Some("alice".into()),
+        ..HttpEndpoint::open(&registry.url)
+    };
     let with_password = |password: Option<&str>| {
         let mut d = draft(None, Some(endpoint.clone()), None);
         d.secrets = password
-            .map(|p| vec![SecretUpdate { slot: SecretSlot::RegistryPassword, value: Some(p.into()) }])
+            .map(|p| {
+                vec![SecretUpdate {
+                    slot: SecretSlot::RegistryPassword,
+                    value: Some(p.into()),
+                }]
+            })
             .unwrap_or_default();
         d
     };
-    let report = t.workspace.test_draft(&session, with_password(Some("wrong-password"))).await.unwrap();
+    let report = t
+        .workspace
+        .test_draft(&session, with_password(Some("wrong-password")))
+        .await
+        .unwrap();
     let (kind, message) = failure(report.schema_registry);
     assert_eq!(kind, FailureKind::Auth, "{message}");
     assert!(message.contains("401"), "{message}");
 
-    let report = t.workspace.test_draft(&session, with_password(None)).await.unwrap();
-    assert_eq!(failure(report.schema_registry).0, FailureKind::MissingSecret);
+    let report = t
+        .workspace
+        .test_draft(&session, with_password(None))
+        .await
+        .unwrap();
+    assert_eq!(
+        failure(report.schema_registry).0,
+        FailureKind::MissingSecret
+    );
 
     // Saved with the right password, the stored secret is read back from the keyring.
-    let saved = t.workspace.save_connection(&session, with_password(Some("wonderland-42"))).await.unwrap();
-    let report = t.workspace.test_connection(&session, &saved.id).await.unwrap();
+    let saved = t
+        .workspace
+        .save_connection(&session, with_password(Some("wonderland-42")))
+        .await
+        .unwrap();
+    let report = t
+        .workspace
+        .test_connection(&session, &saved.id)
+        .await
+        .unwrap();
     assert!(report.all_ok(), "{report:#?}");
-    t.workspace.delete_connection(&session, &saved.id).await.unwrap();
+    t.workspace
+        .delete_connection(&session, &saved.id)
+        .await
+        .unwrap();
 }

@@ -41,7 +41,11 @@ pub(crate) async fn probe(
     let url = endpoint
         .parsed_url(service.name())
         .map_err(|e| ProbeFailure::new(FailureKind::InvalidConfig, e.to_string()))?;
-    let host = url.host_str().unwrap_or_default().trim_start_matches('[').trim_end_matches(']');
+    let host = url
+        .host_str()
+        .unwrap_or_default()
+        .trim_start_matches('[')
+        .trim_end_matches(']');
     let port = url.port_or_known_default().unwrap_or(80);
     drop(net::connect(host, port).await?);
 
@@ -51,20 +55,34 @@ pub(crate) async fn probe(
         Service::Registry => {
             let subjects = get_json(&client, &auth, service, endpoint, "subjects").await?;
             let count = subjects.as_array().map(Vec::len).ok_or_else(|| {
-                wrong_service(service, endpoint, "/subjects did not return a list of subjects")
+                wrong_service(
+                    service,
+                    endpoint,
+                    "/subjects did not return a list of subjects",
+                )
             })?;
             let level = get_json(&client, &auth, service, endpoint, "config")
                 .await
                 .ok()
-                .and_then(|c| c.get("compatibilityLevel").and_then(Value::as_str).map(str::to_string));
-            let level = level.map(|l| format!(", compatibility {l}")).unwrap_or_default();
-            Ok(format!("{count} subject{}{level}", if count == 1 { "" } else { "s" }))
+                .and_then(|c| {
+                    c.get("compatibilityLevel")
+                        .and_then(Value::as_str)
+                        .map(str::to_string)
+                });
+            let level = level
+                .map(|l| format!(", compatibility {l}"))
+                .unwrap_or_default();
+            Ok(format!(
+                "{count} subject{}{level}",
+                if count == 1 { "" } else { "s" }
+            ))
         }
         Service::Flink => {
             let config = get_json(&client, &auth, service, endpoint, "config").await?;
-            let version = config.get("flink-version").and_then(Value::as_str).ok_or_else(|| {
-                wrong_service(service, endpoint, "/config has no flink-version")
-            })?;
+            let version = config
+                .get("flink-version")
+                .and_then(Value::as_str)
+                .ok_or_else(|| wrong_service(service, endpoint, "/config has no flink-version"))?;
             let overview = get_json(&client, &auth, service, endpoint, "overview").await?;
             let number = |key: &str| overview.get(key).and_then(Value::as_u64).unwrap_or(0);
             let managers = number("taskmanagers");
@@ -109,12 +127,18 @@ fn build_client(endpoint: &HttpEndpoint) -> Result<reqwest::Client, ProbeFailure
         .user_agent(concat!("streamlens/", env!("CARGO_PKG_VERSION")));
     if let Some(pem) = endpoint.ca_pem.as_deref().filter(|p| !p.trim().is_empty()) {
         let cert = reqwest::Certificate::from_pem(pem.as_bytes()).map_err(|e| {
-            ProbeFailure::new(FailureKind::InvalidConfig, format!("The CA certificate is not valid PEM: {e}."))
+            ProbeFailure::new(
+                FailureKind::InvalidConfig,
+                format!("The CA certificate is not valid PEM: {e}."),
+            )
         })?;
         builder = builder.add_root_certificate(cert);
     }
     builder.build().map_err(|e| {
-        ProbeFailure::new(FailureKind::InvalidConfig, format!("Cannot set up the HTTP client: {e}."))
+        ProbeFailure::new(
+            FailureKind::InvalidConfig,
+            format!("Cannot set up the HTTP client: {e}."),
+        )
     })
 }
 
@@ -126,13 +150,19 @@ async fn get_json(
     path: &str,
 ) -> Result<Value, ProbeFailure> {
     let url = format!("{}/{path}", endpoint.url.trim().trim_end_matches('/'));
-    let mut request = client.get(&url).header("Accept", "application/vnd.schemaregistry.v1+json, application/json");
+    let mut request = client.get(&url).header(
+        "Accept",
+        "application/vnd.schemaregistry.v1+json, application/json",
+    );
     request = match auth {
         Auth::None => request,
         Auth::Basic(user, password) => request.basic_auth(user, Some(password)),
         Auth::Bearer(token) => request.bearer_auth(token),
     };
-    let response = request.send().await.map_err(|e| transport_failure(service, &url, &e))?;
+    let response = request
+        .send()
+        .await
+        .map_err(|e| transport_failure(service, &url, &e))?;
     let status = response.status();
     if status == reqwest::StatusCode::UNAUTHORIZED || status == reqwest::StatusCode::FORBIDDEN {
         return Err(ProbeFailure::new(
@@ -150,15 +180,29 @@ async fn get_json(
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default()
         .to_string();
-    let body = response.text().await.map_err(|e| transport_failure(service, &url, &e))?;
+    let body = response
+        .text()
+        .await
+        .map_err(|e| transport_failure(service, &url, &e))?;
     if !status.is_success() {
-        return Err(wrong_service(service, endpoint, &format!("GET /{path} answered HTTP {}", status.as_u16())));
+        return Err(wrong_service(
+            service,
+            endpoint,
+            &format!("GET /{path} answered HTTP {}", status.as_u16()),
+        ));
     }
     serde_json::from_str(&body).map_err(|_| {
         let what = if content_type.contains("html") || body.trim_start().starts_with('<') {
             "an HTML page".to_string()
         } else {
-            format!("something that is not JSON ({})", if content_type.is_empty() { "no content type" } else { &content_type })
+            format!(
+                "something that is not JSON ({})",
+                if content_type.is_empty() {
+                    "no content type"
+                } else {
+                    &content_type
+                }
+            )
         };
         wrong_service(service, endpoint, &format!("GET /{path} returned {what}"))
     })
@@ -180,19 +224,38 @@ fn transport_failure(service: Service, url: &str, err: &reqwest::Error) -> Probe
     if err.is_timeout() {
         ProbeFailure::new(
             FailureKind::Timeout,
-            format!("The {} at {url} did not answer within {} s.", service.name(), REQUEST_TIMEOUT.as_secs()),
+            format!(
+                "The {} at {url} did not answer within {} s.",
+                service.name(),
+                REQUEST_TIMEOUT.as_secs()
+            ),
         )
-    } else if chain.contains("certificate") || chain.contains("ssl") || chain.contains("tls") || chain.contains("handshake") {
+    } else if chain.contains("certificate")
+        || chain.contains("ssl")
+        || chain.contains("tls")
+        || chain.contains("handshake")
+    {
         ProbeFailure::new(
             FailureKind::Tls,
             format!("TLS with the {} failed: {}. Check the CA certificate, or use http:// if the service has no TLS.", service.name(), error_chain(err)),
         )
     } else if err.is_connect() {
-        ProbeFailure::new(FailureKind::Refused, format!("Cannot connect to the {} at {url}: {}.", service.name(), error_chain(err)))
+        ProbeFailure::new(
+            FailureKind::Refused,
+            format!(
+                "Cannot connect to the {} at {url}: {}.",
+                service.name(),
+                error_chain(err)
+            ),
+        )
     } else {
         ProbeFailure::new(
             FailureKind::Protocol,
-            format!("The {} at {url} did not answer as HTTP: {}. Is this port another kind of service?", service.name(), error_chain(err)),
+            format!(
+                "The {} at {url} did not answer as HTTP: {}. Is this port another kind of service?",
+                service.name(),
+                error_chain(err)
+            ),
         )
     }
 }

@@ -64,14 +64,16 @@ pub(crate) fn classify(reply: &[u8]) -> WireAnswer {
     }
     // error_code (i16) then the api array length (i32).
     let count = i32::from_be_bytes([reply[10], reply[11], reply[12], reply[13]]);
-    WireAnswer::Kafka { api_count: usize::try_from(count).unwrap_or(0) }
+    WireAnswer::Kafka {
+        api_count: usize::try_from(count).unwrap_or(0),
+    }
 }
 
 pub(crate) async fn check(stream: &mut TcpStream) -> WireAnswer {
     if stream.write_all(&api_versions_request()).await.is_err() {
         return WireAnswer::Closed;
     }
-    let mut reply = vec![0u8; 64];
+    let mut reply = [0u8; 64];
     let mut filled = 0;
     // Enough bytes to classify: 14 for a Kafka header, fewer for the others.
     while filled < 14 {
@@ -83,6 +85,25 @@ pub(crate) async fn check(stream: &mut TcpStream) -> WireAnswer {
         }
     }
     classify(&reply[..filled])
+}
+
+/// Asks the port a minimal HTTP question on a fresh connection: some HTTP servers wait
+/// silently for a line end that a Kafka request never sends.
+pub(crate) async fn answers_http(host: &str, port: u16) -> bool {
+    let Ok(Ok(mut stream)) =
+        tokio::time::timeout(READ_TIMEOUT, TcpStream::connect((host, port))).await
+    else {
+        return false;
+    };
+    let request = format!("HEAD / HTTP/1.0\r\nHost: {host}\r\n\r\n");
+    if stream.write_all(request.as_bytes()).await.is_err() {
+        return false;
+    }
+    let mut reply = [0u8; 5];
+    matches!(
+        tokio::time::timeout(READ_TIMEOUT, stream.read_exact(&mut reply)).await,
+        Ok(Ok(_)) if &reply == b"HTTP/"
+    )
 }
 
 #[cfg(test)]

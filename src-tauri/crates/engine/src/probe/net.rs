@@ -61,6 +61,9 @@ pub(crate) async fn connect(host: &str, port: u16) -> Result<TcpStream, ProbeFai
         }
     }
     Err(last.unwrap_or_else(|| {
-        ProbeFailure::new(FailureKind::Dns, format!("The host name '{host}' resolved to no address."))
+        ProbeFailure::new(
+            FailureKind::Dns,
+            format!("The host name '{host}' resolved to no address."),
+        )
     }))
 }

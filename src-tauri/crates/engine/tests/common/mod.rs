@@ -2,7 +2,7 @@
 //! (from `tests/env/env.sh`), a workspace in a temp dir with its own keyring service, and
 //! free ports. These tests use the real services; run them through `tests/run-all.sh`,
 //! which starts the environment and a D-Bus session with an unlocked GNOME Keyring.
-#![allow(dead_code, unreachable_pub)]
+#![allow(dead_code, unreachable_pub, clippy::expect_used, clippy::unwrap_used)]
 
 use std::net::TcpListener;
 use std::path::PathBuf;
@@ -45,8 +45,14 @@ pub struct TestWorkspace {
 pub async fn workspace() -> TestWorkspace {
     let dir = tempfile::tempdir().expect("temp dir");
     let keyring = Keyring::new(format!("streamlens-test-{}", uuid_like()));
-    let workspace = Workspace::open(AppPaths::new(dir.path()), keyring.clone()).await.expect("workspace opens");
-    TestWorkspace { workspace, dir, keyring }
+    let workspace = Workspace::open(AppPaths::new(dir.path()), keyring.clone())
+        .await
+        .expect("workspace opens");
+    TestWorkspace {
+        workspace,
+        dir,
+        keyring,
+    }
 }
 
 pub fn uuid_like() -> String {
