@@ -10,6 +10,11 @@ fn main() {
         "test_connection",
         "test_connection_draft",
         "diagnostics",
+        "cluster_overview",
+        "list_topics",
+        "describe_topic",
+        "create_topic",
+        "delete_topic",
     ]);
     if let Err(err) = tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
     {

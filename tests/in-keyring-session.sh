@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs inside `dbus-run-session`: unlocks a throwaway GNOME Keyring (a real Secret Service)
+# Runs inside `xvfb-run dbus-run-session`: unlocks a throwaway GNOME Keyring (a real Secret Service)
 # and runs the cargo tests and the end-to-end tests. Called by run-all.sh only.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -9,8 +9,7 @@ step() { printf '\n==> %s\n' "$*"; }
 export XDG_DATA_HOME="${XDG_DATA_HOME_OVERRIDE:-$(mktemp -d)}"   # a keyring of this run only
 eval "$(printf 'streamlens-test\n' | gnome-keyring-daemon --unlock --components=secrets)"
 export GNOME_KEYRING_CONTROL
-# A bare session has no desktop portal or accessibility bus; do not let GTK go looking.
-export GTK_USE_PORTAL=0 NO_AT_BRIDGE=1
+export NO_AT_BRIDGE=1   # no accessibility bus in a test session
 
 step "Rust: unit and integration tests (real SQLite, keyring, broker, registry, Flink)"
 cargo test --workspace --locked --no-fail-fast
@@ -20,4 +19,4 @@ cargo build -p streamlens-desktop --locked
 export STREAMLENS_APP="$CARGO_TARGET_DIR/debug/streamlens-desktop"
 
 step "End to end in the real window (tauri-driver + WebKitWebDriver under Xvfb)"
-xvfb-run -a -s "-screen 0 1280x800x24" "$STREAMLENS_PYTHON" -m pytest -q tests/e2e
+"$STREAMLENS_PYTHON" -m pytest -q -p no:cacheprovider tests/e2e

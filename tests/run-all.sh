@@ -30,5 +30,6 @@ step "Local environment: broker, registry stand-in, Flink 2.3 + jobs, demo data"
 trap 'bash "$ROOT/tests/env/down.sh" || true' EXIT
 bash tests/env/up.sh
 
-step "Tests in a private D-Bus session with an unlocked GNOME Keyring"
-dbus-run-session -- bash tests/in-keyring-session.sh
+step "Tests under Xvfb, in a private D-Bus session with an unlocked GNOME Keyring"
+# Xvfb outside D-Bus, so services D-Bus starts (portals, keyring prompts) see the display.
+xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- bash tests/in-keyring-session.sh

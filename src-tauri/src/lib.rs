@@ -55,6 +55,11 @@ pub fn run() -> ExitCode {
             commands::connections::delete_connection,
             commands::connections::test_connection,
             commands::connections::test_connection_draft,
+            commands::topics::cluster_overview,
+            commands::topics::list_topics,
+            commands::topics::describe_topic,
+            commands::topics::create_topic,
+            commands::topics::delete_topic,
         ])
         .run(tauri::generate_context!());
     match result {

@@ -88,6 +88,33 @@ class Ui:
 
 
 @pytest.fixture()
+def throwaway_broker():
+    """A tansu broker of the test's own (free port, fresh SQLite file), for tests that delete
+    topics: tansu 0.6.0's DeleteTopics removes every topic, so never on the shared broker."""
+    tansu = os.environ.get("STREAMLENS_TANSU") or shutil.which("tansu") or str(Path.home() / ".cargo/bin/tansu")
+    data = Path(tempfile.mkdtemp(prefix="streamlens-broker-"))
+    port = _free_port()
+    url = f"tcp://127.0.0.1:{port}"
+    env = {k: v for k, v in os.environ.items() if k != "SCHEMA_REGISTRY"}
+    # An absolute path needs four slashes: tansu drops the first "/" of the URL path.
+    proc = subprocess.Popen(
+        [tansu, "broker", "--cluster-id", "streamlens-e2e", "--listener-url", url,
+         "--advertised-listener-url", url, "--storage-engine", f"sqlite:///{data / 'broker.db'}"],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        _wait_for_port(port)
+        yield f"127.0.0.1:{port}"
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        shutil.rmtree(data, ignore_errors=True)
+
+
+@pytest.fixture()
 def app():
     data_dir = Path(tempfile.mkdtemp(prefix="streamlens-e2e-"))
     port, native_port = _free_port(), _free_port()

@@ -69,3 +69,26 @@ def test_a_typed_password_goes_to_the_keyring_only(app):
     assert secret not in app.driver.page_source
     for path in _files(app.data_dir):
         assert secret.encode() not in path.read_bytes(), f"{path} holds the secret"
+
+
+def test_edit_then_delete_a_prod_connection(app):
+    app.click("add-connection")
+    app.fill("conn-name", "Payments")
+    env = app.el("conn-environment")
+    env.find_element(By.CSS_SELECTOR, 'option[value="prod"]').click()
+    app.click("save-connection")
+    assert app.el("connection-item").get_attribute("data-connection-name") == "Payments"
+
+    app.click("edit-connection")
+    app.fill("conn-name", "Payments (EU)")
+    app.click("save-connection")
+    app.wait.until(lambda d: app.el("connection-item").get_attribute("data-connection-name") == "Payments (EU)")
+
+    # Deleting a prod connection needs its name typed; the button stays disabled until then.
+    app.click("delete-connection")
+    confirm = app.el("confirm-delete")
+    assert not confirm.is_enabled()
+    app.fill("confirm-delete-name", "Payments (EU)")
+    app.click("confirm-delete")
+    app.el("home-view")
+    assert app.all("connection-item") == []

@@ -43,7 +43,8 @@ Deliberate simplifications (say so in tests that depend on them):
     (42205). No contexts beyond the default ".", no rulesets/metadata, no tags API.
 
 Options: --port, --host, --basic-auth user:pass (401 {"error_code":401,...} otherwise),
-         --state FILE (load at start, save after every change).
+         --state FILE (load at start, save after every change),
+         --tls-cert PEM --tls-key PEM (serve HTTPS, for TLS and custom-CA client tests).
 """
 
 import argparse
@@ -799,6 +800,8 @@ def main():
     ap.add_argument("--port", type=int, default=int(os.environ.get("STREAMLENS_REGISTRY_PORT", "18081")))
     ap.add_argument("--basic-auth", metavar="USER:PASS", help="require HTTP basic auth")
     ap.add_argument("--state", metavar="FILE", help="JSON file to load at start and save after changes")
+    ap.add_argument("--tls-cert", metavar="PEM", help="serve HTTPS with this certificate (chain) ...")
+    ap.add_argument("--tls-key", metavar="PEM", help="... and this private key")
     args = ap.parse_args()
 
     Handler.registry = Registry(args.state)
@@ -806,7 +809,14 @@ def main():
     ThreadingHTTPServer.daemon_threads = True
     ThreadingHTTPServer.allow_reuse_address = True
     server = ThreadingHTTPServer((args.host, args.port), Handler)
-    print(f"schema registry stand-in listening on http://{args.host}:{args.port}"
+    scheme = "http"
+    if args.tls_cert:
+        import ssl
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(args.tls_cert, args.tls_key)
+        server.socket = context.wrap_socket(server.socket, server_side=True)
+        scheme = "https"
+    print(f"schema registry stand-in listening on {scheme}://{args.host}:{args.port}"
           f"{' (basic auth)' if args.basic_auth else ''}{' state=' + args.state if args.state else ''}",
           file=sys.stderr, flush=True)
     try:

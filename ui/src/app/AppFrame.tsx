@@ -1,7 +1,7 @@
 // The window layout: sidebar on the left, top bar, error banners and the current view.
-import { ConnectionDetail } from "../features/connections/ConnectionDetail";
 import { ConnectionEditorView } from "../features/connections/editor/ConnectionEditorView";
 import { HomeView } from "../features/home/HomeView";
+import { ConnectionView } from "./ConnectionView";
 import { ErrorBanner } from "./ErrorBanner";
 import { useNavigation, type View } from "./navigation";
 import { Sidebar } from "./Sidebar";
@@ -14,6 +14,8 @@ function titleFor(view: View): string {
       return "Welcome";
     case "connection":
       return "Connection";
+    case "topic":
+      return "Topic";
     case "new-connection":
       return "New connection";
     case "edit-connection":
@@ -26,8 +28,11 @@ function CurrentView({ view }: { view: View }) {
     case "home":
       return <HomeView />;
     case "connection":
-      // Keyed by id so test results and dialogs never leak from one connection to another.
-      return <ConnectionDetail key={view.id} id={view.id} />;
+    case "topic":
+      // Keyed by id so test results, dialogs and list filters never leak from one
+      // connection to another; the same key for both kinds keeps the Topics tab's
+      // search and sort while a topic's detail is open.
+      return <ConnectionView key={view.id} view={view} />;
     case "new-connection":
       return <ConnectionEditorView key="new" id={null} />;
     case "edit-connection":

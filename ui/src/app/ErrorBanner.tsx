@@ -1,16 +1,7 @@
 // Shows every reported AppError until the user dismisses it.
 import { useSyncExternalStore } from "react";
-import type { AppError } from "../bindings/AppError";
+import { ERROR_KIND_TITLES } from "../components/errorTitles";
 import { useErrorReporter } from "./AppProviders";
-
-const KIND_TITLES: Record<AppError["kind"], string> = {
-  not_found: "Not found",
-  invalid_input: "Invalid input",
-  forbidden: "Not allowed",
-  storage: "Storage error",
-  keyring: "Keyring error",
-  internal: "Something went wrong",
-};
 
 export function ErrorBanner() {
   const reporter = useErrorReporter();
@@ -30,7 +21,7 @@ export function ErrorBanner() {
             !
           </span>
           <div className="error-banner__text">
-            <strong>{KIND_TITLES[error.kind]}</strong>
+            <strong>{ERROR_KIND_TITLES[error.kind]}</strong>
             <span>{error.message}</span>
           </div>
           <button

@@ -1,10 +1,7 @@
 // The strip above the main area: what the user is looking at, the app version and
 // the role the backend says this user has (the backend enforces it; this only shows it).
-import { useQuery } from "@tanstack/react-query";
 import type { Role } from "../bindings/Role";
-import { fetchAppInfo } from "../platform";
-
-export const appInfoQuery = { queryKey: ["app-info"], queryFn: fetchAppInfo, staleTime: Infinity };
+import { useAppInfo } from "./appInfo";
 
 const ROLE_LABELS: Record<Role, string> = {
   developer: "Developer",
@@ -14,7 +11,7 @@ const ROLE_LABELS: Record<Role, string> = {
 };
 
 export function TopBar({ title }: { title: string }) {
-  const { data: info } = useQuery(appInfoQuery);
+  const { data: info } = useAppInfo();
   return (
     <header className="top-bar">
       <h1 className="top-bar__title">{title}</h1>

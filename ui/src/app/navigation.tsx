@@ -2,9 +2,15 @@
 // a desktop window has no address bar, and views are few.
 import { createContext, use, useMemo, useState, type ReactNode } from "react";
 
+/** The tabs of a selected connection. */
+export type ConnectionTab = "cluster" | "topics" | "settings";
+
 export type View =
   | { kind: "home" }
-  | { kind: "connection"; id: string }
+  // No tab: the connection's default (Topics when it has Kafka, else Settings).
+  | { kind: "connection"; id: string; tab?: ConnectionTab }
+  // One topic's detail, inside the Topics tab of connection `id`.
+  | { kind: "topic"; id: string; topic: string }
   | { kind: "new-connection" }
   | { kind: "edit-connection"; id: string };
 
@@ -37,6 +43,7 @@ export function useNavigation(): Navigation {
 export function selectedConnectionId(view: View): string | null {
   switch (view.kind) {
     case "connection":
+    case "topic":
     case "edit-connection":
       return view.id;
     case "home":

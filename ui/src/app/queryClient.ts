@@ -1,20 +1,33 @@
 // TanStack Query setup for backend state. The backend is a local process, so failed
 // calls are not retried (a retry would only repeat the same error), and errors from
-// queries go straight to the banner. Mutations report their own errors because some
-// of them (invalid input while saving) belong next to the form instead.
+// queries go to the banner — unless the query says its view shows them inline (a
+// broker that is down belongs next to the topic list, with a Retry button, not twice).
+// Mutations report their own errors because some of them (invalid input while saving)
+// belong next to the form instead.
 import { QueryCache, QueryClient } from "@tanstack/react-query";
 import type { AppError } from "../bindings/AppError";
+
+export interface AppQueryMeta extends Record<string, unknown> {
+  /** The view renders this query's error itself; do not also put it in the banner. */
+  errorShownInline?: boolean;
+}
 
 declare module "@tanstack/react-query" {
   interface Register {
     // Everything in src/platform rejects with an AppError, never with anything else.
     defaultError: AppError;
+    queryMeta: AppQueryMeta;
   }
 }
 
 export function createQueryClient(reportError: (error: AppError) => void): QueryClient {
   return new QueryClient({
-    queryCache: new QueryCache({ onError: reportError }),
+    queryCache: new QueryCache({
+      onError: (error, query) => {
+        if (query.meta?.errorShownInline === true) return;
+        reportError(error);
+      },
+    }),
     defaultOptions: {
       queries: { retry: false, refetchOnWindowFocus: false, staleTime: 30_000 },
       mutations: { retry: false },

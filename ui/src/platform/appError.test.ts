@@ -8,7 +8,7 @@ describe("toAppError", () => {
   });
 
   it("keeps every kind the backend can send", () => {
-    for (const kind of ["not_found", "invalid_input", "forbidden", "storage", "keyring", "internal"]) {
+    for (const kind of ["not_found", "invalid_input", "forbidden", "unavailable", "storage", "keyring", "internal"]) {
       expect(toAppError({ kind, message: "m" }).kind).toBe(kind);
     }
   });

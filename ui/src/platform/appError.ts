@@ -5,14 +5,18 @@
 // well-formed AppError becomes kind "internal", so components only ever branch on kind.
 import type { AppError } from "../bindings/AppError";
 
-const APP_ERROR_KINDS: ReadonlySet<string> = new Set<AppError["kind"]>([
-  "not_found",
-  "invalid_input",
-  "forbidden",
-  "storage",
-  "keyring",
-  "internal",
-]);
+// A Record rather than a list so that a kind added to the Rust enum (and so to the
+// generated union) fails to compile here instead of silently becoming "internal".
+const KNOWN_KINDS: Record<AppError["kind"], true> = {
+  not_found: true,
+  invalid_input: true,
+  forbidden: true,
+  unavailable: true,
+  storage: true,
+  keyring: true,
+  internal: true,
+};
+const APP_ERROR_KINDS: ReadonlySet<string> = new Set(Object.keys(KNOWN_KINDS));
 
 export function isAppError(value: unknown): value is AppError {
   if (typeof value !== "object" || value === null) return false;

@@ -11,3 +11,4 @@ export {
   testConnectionDraft,
 } from "./commands";
 export { copyText } from "./clipboard";
+export { createTopic, deleteTopic, describeTopic, fetchClusterOverview, listTopics } from "./kafka";

@@ -2,6 +2,7 @@
 //! same data path as the desktop app; output for people by default, `--json` for scripts.
 
 mod connections;
+mod topics;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -59,6 +60,9 @@ enum Command {
     /// Connection profiles: list, add, remove, test.
     #[command(subcommand)]
     Connections(connections::ConnectionsCommand),
+    /// Kafka topics of a connection: list, describe.
+    #[command(subcommand)]
+    Topics(topics::TopicsCommand),
 }
 
 fn main() -> ExitCode {
@@ -89,6 +93,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let session = Session::new(cli.role.into());
     let code = match cli.command {
         Command::Connections(command) => connections::run(&workspace, &session, command).await,
+        Command::Topics(command) => topics::run(&workspace, &session, command).await,
     };
     workspace.close().await;
     code

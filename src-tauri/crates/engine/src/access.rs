@@ -35,6 +35,9 @@ pub enum Action {
     EditConnections,
     TestConnections,
     ViewDiagnostics,
+    /// Cluster metadata, topic lists, partitions and configs (no message data).
+    ViewTopics,
+    ManageTopics,
 }
 
 impl Action {
@@ -44,6 +47,8 @@ impl Action {
             Self::EditConnections => "create, edit or delete connections",
             Self::TestConnections => "test connections",
             Self::ViewDiagnostics => "copy diagnostics",
+            Self::ViewTopics => "view topics",
+            Self::ManageTopics => "create or delete topics",
         }
     }
 }
@@ -61,8 +66,13 @@ impl Session {
 
     pub fn authorize(&self, action: Action) -> Result<()> {
         let allowed = match action {
-            Action::ViewConnections | Action::TestConnections | Action::ViewDiagnostics => true,
-            Action::EditConnections => matches!(self.role, Role::Developer | Role::Admin),
+            Action::ViewConnections
+            | Action::TestConnections
+            | Action::ViewDiagnostics
+            | Action::ViewTopics => true,
+            Action::EditConnections | Action::ManageTopics => {
+                matches!(self.role, Role::Developer | Role::Admin)
+            }
         };
         if allowed {
             Ok(())

@@ -35,7 +35,7 @@ impl Check {
 
 #[test]
 fn typescript_bindings_are_current() {
-    use crate::{access, error, probe, profile, workspace};
+    use crate::{access, error, kafka, probe, profile, workspace};
     let mut check = Check {
         dir: bindings_dir(),
         update: std::env::var_os("UPDATE_BINDINGS").is_some(),
@@ -60,6 +60,14 @@ fn typescript_bindings_are_current() {
     check.file::<access::Role>();
     check.file::<workspace::AppInfo>();
     check.file::<error::Error>();
+    check.file::<kafka::model::BrokerInfo>();
+    check.file::<kafka::model::ClusterOverview>();
+    check.file::<kafka::model::TopicSummary>();
+    check.file::<kafka::model::PartitionInfo>();
+    check.file::<kafka::model::ConfigEntry>();
+    check.file::<kafka::model::TopicDetail>();
+    check.file::<kafka::model::ConfigOverride>();
+    check.file::<kafka::model::NewTopic>();
 
     let on_disk: BTreeSet<String> = std::fs::read_dir(&check.dir)
         .map(|entries| {

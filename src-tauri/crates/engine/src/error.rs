@@ -17,6 +17,9 @@ pub enum Error {
     InvalidInput { message: String },
     #[error("{message}")]
     Forbidden { message: String },
+    /// A cluster or service could not be reached, or did not answer in time.
+    #[error("{message}")]
+    Unavailable { message: String },
     #[error("{message}")]
     Storage { message: String },
     #[error("{message}")]
@@ -38,6 +41,11 @@ impl Error {
     }
     pub fn forbidden(message: impl Into<String>) -> Self {
         Self::Forbidden {
+            message: message.into(),
+        }
+    }
+    pub fn unavailable(message: impl Into<String>) -> Self {
+        Self::Unavailable {
             message: message.into(),
         }
     }

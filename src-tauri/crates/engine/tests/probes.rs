@@ -144,29 +144,25 @@ async fn tls_configured_against_a_plaintext_broker_is_a_tls_failure() {
     assert!(message.contains("without TLS"), "{message}");
 }
 
-/// A second registry stand-in that requires basic auth, on its own port, for this test only.
-struct AuthRegistry {
+/// A registry stand-in of the test's own (basic auth, or HTTPS), on a port of its own.
+struct OwnRegistry {
     child: Child,
     url: String,
 }
 
-impl AuthRegistry {
-    fn start() -> Self {
+impl OwnRegistry {
+    fn start(scheme: &str, args: &[&str]) -> Self {
         let port = common::closed_port();
         let script = common::repo_root().join("tests/env/registry_standin.py");
         let child = Command::new(common::env("STREAMLENS_PYTHON"))
             .arg(script)
-            .args([
-                "--port",
-                &port.to_string(),
-                "--basic-auth",
-                "alice:wonderland-42",
-            ])
+            .args(["--port", &port.to_string()])
+            .args(args)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
             .expect("start the registry stand-in");
-        let url = format!("http://127.0.0.1:{port}");
+        let url = format!("{scheme}://127.0.0.1:{port}");
         for _ in 0..100 {
             if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
                 break;
@@ -177,7 +173,7 @@ impl AuthRegistry {
     }
 }
 
-impl Drop for AuthRegistry {
+impl Drop for OwnRegistry {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
@@ -186,7 +182,7 @@ impl Drop for AuthRegistry {
 
 #[tokio::test]
 async fn registry_credentials_are_checked_and_missing_ones_reported() {
-    let registry = AuthRegistry::start();
+    let registry = OwnRegistry::start("http", &["--basic-auth", "alice:wonderland-42"]);
     let t = common::workspace().await;
     let session = common::developer();
     let endpoint = HttpEndpoint {
@@ -241,4 +237,119 @@ async fn registry_credentials_are_checked_and_missing_ones_reported() {
         .delete_connection(&session, &saved.id)
         .await
         .unwrap();
+}
+
+/// A throwaway CA and a server certificate for 127.0.0.1 signed by it, made with openssl.
+fn make_ca_and_server_cert(dir: &std::path::Path) -> String {
+    let run = |args: &[&str]| {
+        let status = Command::new("openssl")
+            .args(args)
+            .current_dir(dir)
+            .stderr(Stdio::null())
+            .status();
+        assert!(
+            status.map(|s| s.success()).unwrap_or(false),
+            "openssl {args:?} failed"
+        );
+    };
+    std::fs::write(dir.join("san.ext"), "subjectAltName=IP:127.0.0.1\n").unwrap();
+    run(&[
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-days",
+        "2",
+        "-subj",
+        "/CN=Streamlens Test CA",
+        "-keyout",
+        "ca.key",
+        "-out",
+        "ca.pem",
+    ]);
+    run(&[
+        "req",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-subj",
+        "/CN=127.0.0.1",
+        "-keyout",
+        "server.key",
+        "-out",
+        "server.csr",
+    ]);
+    run(&[
+        "x509",
+        "-req",
+        "-in",
+        "server.csr",
+        "-CA",
+        "ca.pem",
+        "-CAkey",
+        "ca.key",
+        "-CAcreateserial",
+        "-days",
+        "2",
+        "-extfile",
+        "san.ext",
+        "-out",
+        "server.pem",
+    ]);
+    std::fs::read_to_string(dir.join("ca.pem")).unwrap()
+}
+
+#[tokio::test]
+async fn https_needs_the_right_ca_and_says_tls_when_it_is_missing() {
+    let certs = tempfile::tempdir().unwrap();
+    let ca_pem = make_ca_and_server_cert(certs.path());
+    let cert = certs.path().join("server.pem");
+    let key = certs.path().join("server.key");
+    let registry = OwnRegistry::start(
+        "https",
+        &[
+            "--tls-cert",
+            cert.to_str().unwrap(),
+            "--tls-key",
+            key.to_str().unwrap(),
+        ],
+    );
+    let t = common::workspace().await;
+    let session = common::developer();
+
+    // Without the CA the server's certificate is not trusted: a TLS failure, named as such.
+    let untrusted = draft(None, Some(HttpEndpoint::open(&registry.url)), None);
+    let report = t.workspace.test_draft(&session, untrusted).await.unwrap();
+    let (kind, message) = failure(report.schema_registry);
+    assert_eq!(kind, FailureKind::Tls, "{message}");
+    assert!(message.to_lowercase().contains("certificate"), "{message}");
+
+    // With the custom CA in the profile it connects.
+    let trusted = HttpEndpoint {
+        ca_pem: Some(ca_pem),
+        ..HttpEndpoint::open(&registry.url)
+    };
+    let report = t
+        .workspace
+        .test_draft(&session, draft(None, Some(trusted), None))
+        .await
+        .unwrap();
+    assert!(report.all_ok(), "{report:#?}");
+
+    // Plain http:// to the TLS port is not a broken registry but the wrong scheme.
+    let plain = HttpEndpoint::open(registry.url.replace("https://", "http://"));
+    let report = t
+        .workspace
+        .test_draft(&session, draft(None, Some(plain), None))
+        .await
+        .unwrap();
+    let (kind, message) = failure(report.schema_registry);
+    assert!(
+        matches!(
+            kind,
+            FailureKind::Protocol | FailureKind::WrongService | FailureKind::Tls
+        ),
+        "{kind:?}: {message}"
+    );
 }

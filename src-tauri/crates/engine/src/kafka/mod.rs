@@ -1,6 +1,9 @@
-//! Kafka through rdkafka. Today: the client configuration built from a profile; the
-//! admin, consumer and producer of the message browser grow here.
+//! Kafka through rdkafka: the client configuration built from a profile, and the cluster
+//! views (metadata, watermarks, configs, topic admin). The message browser grows here.
 
+mod cluster;
 mod config;
+pub mod model;
 
+pub use cluster::KafkaCluster;
 pub use config::client_config;

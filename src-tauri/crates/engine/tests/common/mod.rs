@@ -70,3 +70,49 @@ pub fn closed_port() -> u16 {
     drop(listener);
     port
 }
+
+/// A tansu broker of the test's own, on a free port with a fresh SQLite file, for tests
+/// that delete topics: tansu 0.6.0's DeleteTopics (SQLite engine) removes *every* topic,
+/// which would wipe the shared environment's demo data.
+pub struct ThrowawayBroker {
+    child: std::process::Child,
+    pub bootstrap: String,
+    _dir: tempfile::TempDir,
+}
+
+impl ThrowawayBroker {
+    pub fn start() -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let port = closed_port();
+        let url = format!("tcp://127.0.0.1:{port}");
+        // An absolute path needs four slashes: tansu drops the first "/" of the URL path.
+        let storage = format!("sqlite:///{}", dir.path().join("broker.db").display());
+        let child = std::process::Command::new(env("STREAMLENS_TANSU"))
+            .args(["broker", "--cluster-id", "streamlens-throwaway"])
+            .args(["--listener-url", &url, "--advertised-listener-url", &url])
+            .args(["--storage-engine", &storage])
+            .env_remove("SCHEMA_REGISTRY")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("start tansu");
+        for _ in 0..100 {
+            if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        Self {
+            child,
+            bootstrap: format!("127.0.0.1:{port}"),
+            _dir: dir,
+        }
+    }
+}
+
+impl Drop for ThrowawayBroker {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}

@@ -111,7 +111,9 @@ export function ConnectionEditor({ initialForm, storedSecrets }: ConnectionEdito
     if (draft === null) return;
     save.mutate(draft, {
       onSuccess: (profile) => {
-        navigate({ kind: "connection", id: profile.id });
+        // Back to the Settings tab: right after saving, testing what was saved is the
+        // natural next step, and that is where Test connection lives.
+        navigate({ kind: "connection", id: profile.id, tab: "settings" });
       },
       onError: onBackendError,
     });
@@ -124,7 +126,7 @@ export function ConnectionEditor({ initialForm, storedSecrets }: ConnectionEdito
   };
 
   const onCancel = () => {
-    navigate(form.id === null ? { kind: "home" } : { kind: "connection", id: form.id });
+    navigate(form.id === null ? { kind: "home" } : { kind: "connection", id: form.id, tab: "settings" });
   };
 
   const sectionProps = { secrets: form.secrets, onSecretChange: setSecret, storedSecrets: stored, errors };

@@ -2,13 +2,17 @@
 //! together. Every public operation takes the caller's [`Session`] and authorizes first;
 //! the desktop shell and the CLI call these and nothing below them.
 
-use std::collections::BTreeSet;
+mod topics;
+
+use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
 
 use serde::Serialize;
 use ts_rs::TS;
 
 use crate::access::{Action, Role, Session};
 use crate::error::{Error, Result};
+use crate::kafka::KafkaCluster;
 use crate::paths::AppPaths;
 use crate::probe::{self, ProbeReport, ProbeTarget};
 use crate::profile::{ConnectionProfile, ProfileDraft, SecretSlot, SecretUpdate};
@@ -28,6 +32,8 @@ pub struct Workspace {
     store: Store,
     keyring: Keyring,
     paths: AppPaths,
+    /// Kafka clients by profile id, made on first use and dropped when the profile changes.
+    kafka: tokio::sync::Mutex<HashMap<String, Arc<KafkaCluster>>>,
 }
 
 impl Workspace {
@@ -38,6 +44,7 @@ impl Workspace {
             store,
             keyring,
             paths,
+            kafka: tokio::sync::Mutex::new(HashMap::new()),
         })
     }
 
@@ -128,6 +135,7 @@ impl Workspace {
             inserted
         };
         saved?;
+        self.kafka.lock().await.remove(&profile.id);
         tracing::info!(profile = %profile.name, id = %profile.id, "connection saved");
         Ok(profile)
     }
@@ -141,6 +149,7 @@ impl Workspace {
             .await
             .map_err(|e| Error::internal(format!("The keyring task stopped: {e}")))??;
         self.store.delete_profile(&profile.id).await?;
+        self.kafka.lock().await.remove(&profile.id);
         tracing::info!(profile = %profile.name, "connection deleted");
         Ok(())
     }

@@ -1,4 +1,4 @@
-// The detail view: summary, testing, and deleting (with the production safeguard).
+// The Settings tab: summary, testing, and deleting (with the production safeguard).
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import * as platform from "../../platform";
@@ -7,7 +7,7 @@ import { mockBackend, renderFrame } from "../../test/renderApp";
 
 vi.mock("../../platform");
 
-describe("ConnectionDetail", () => {
+describe("ConnectionSettings", () => {
   it("summarises the parts and names stored secrets without their values", async () => {
     mockBackend([
       profile({
@@ -24,7 +24,7 @@ describe("ConnectionDetail", () => {
         storedSecrets: ["kafka_password"],
       }),
     ]);
-    renderFrame({ initialView: { kind: "connection", id: "c1" } });
+    renderFrame({ initialView: { kind: "connection", id: "c1", tab: "settings" } });
 
     const kafka = await screen.findByRole("region", { name: "Kafka" });
     expect(kafka).toHaveTextContent("b1:9093");
@@ -42,7 +42,7 @@ describe("ConnectionDetail", () => {
         finish = resolve;
       }),
     );
-    const { user } = renderFrame({ initialView: { kind: "connection", id: "c1" } });
+    const { user } = renderFrame({ initialView: { kind: "connection", id: "c1", tab: "settings" } });
 
     await user.click(await screen.findByTestId("test-connection"));
     expect(screen.getByText("Testing connection…")).toBeInTheDocument();
@@ -58,7 +58,7 @@ describe("ConnectionDetail", () => {
     const dev = profile({ id: "c1", name: "Laptop", environment: "dev" });
     mockBackend([dev]);
     vi.mocked(platform.deleteConnection).mockResolvedValue(undefined);
-    const { user } = renderFrame({ initialView: { kind: "connection", id: "c1" } });
+    const { user } = renderFrame({ initialView: { kind: "connection", id: "c1", tab: "settings" } });
 
     await user.click(await screen.findByTestId("delete-connection"));
     const dialog = screen.getByRole("dialog", { name: "Delete “Laptop”?" });
@@ -75,7 +75,7 @@ describe("ConnectionDetail", () => {
   it("requires typing the name to delete a prod connection", async () => {
     mockBackend([profile({ id: "c9", name: "Payments", environment: "prod" })]);
     vi.mocked(platform.deleteConnection).mockResolvedValue(undefined);
-    const { user } = renderFrame({ initialView: { kind: "connection", id: "c9" } });
+    const { user } = renderFrame({ initialView: { kind: "connection", id: "c9", tab: "settings" } });
 
     await user.click(await screen.findByTestId("delete-connection"));
     const confirm = screen.getByTestId("confirm-delete");
@@ -99,7 +99,7 @@ describe("ConnectionDetail", () => {
 
   it("closes the delete dialog with Escape without deleting", async () => {
     mockBackend([profile({ id: "c1" })]);
-    const { user } = renderFrame({ initialView: { kind: "connection", id: "c1" } });
+    const { user } = renderFrame({ initialView: { kind: "connection", id: "c1", tab: "settings" } });
     await user.click(await screen.findByTestId("delete-connection"));
     expect(screen.getByRole("dialog")).toBeInTheDocument();
     await user.keyboard("{Escape}");
@@ -111,7 +111,7 @@ describe("ConnectionDetail", () => {
   it("reports a failed delete in the banner and stays on the connection", async () => {
     mockBackend([profile({ id: "c1" })]);
     vi.mocked(platform.deleteConnection).mockRejectedValue({ kind: "storage", message: "database is locked" });
-    const { user } = renderFrame({ initialView: { kind: "connection", id: "c1" } });
+    const { user } = renderFrame({ initialView: { kind: "connection", id: "c1", tab: "settings" } });
     await user.click(await screen.findByTestId("delete-connection"));
     await user.click(screen.getByTestId("confirm-delete"));
     expect(await screen.findByTestId("error-banner")).toHaveTextContent("database is locked");
@@ -120,7 +120,7 @@ describe("ConnectionDetail", () => {
 
   it("opens the editor from Edit", async () => {
     mockBackend([profile({ id: "c1", name: "Laptop" })]);
-    const { user } = renderFrame({ initialView: { kind: "connection", id: "c1" } });
+    const { user } = renderFrame({ initialView: { kind: "connection", id: "c1", tab: "settings" } });
     await user.click(await screen.findByTestId("edit-connection"));
     expect(screen.getByTestId("conn-name")).toHaveValue("Laptop");
   });

@@ -1,0 +1,127 @@
+//! Kafka cluster and topic operations of the workspace: authorize, find the connection's
+//! cluster (cached clients), and on prod connections require the topic name typed back
+//! before anything destructive.
+
+use std::sync::Arc;
+
+use super::Workspace;
+use crate::access::{Action, Session};
+use crate::error::{Error, Result};
+use crate::kafka::model::{ClusterOverview, NewTopic, TopicDetail, TopicSummary};
+use crate::kafka::{client_config, KafkaCluster};
+use crate::profile::{ConnectionProfile, Environment};
+
+impl Workspace {
+    pub async fn cluster_overview(
+        &self,
+        session: &Session,
+        connection: &str,
+    ) -> Result<ClusterOverview> {
+        session.authorize(Action::ViewTopics)?;
+        self.kafka_cluster(connection).await?.1.overview().await
+    }
+
+    pub async fn list_topics(
+        &self,
+        session: &Session,
+        connection: &str,
+    ) -> Result<Vec<TopicSummary>> {
+        session.authorize(Action::ViewTopics)?;
+        self.kafka_cluster(connection).await?.1.topics().await
+    }
+
+    pub async fn describe_topic(
+        &self,
+        session: &Session,
+        connection: &str,
+        topic: &str,
+    ) -> Result<TopicDetail> {
+        session.authorize(Action::ViewTopics)?;
+        self.kafka_cluster(connection)
+            .await?
+            .1
+            .describe_topic(topic)
+            .await
+    }
+
+    pub async fn create_topic(
+        &self,
+        session: &Session,
+        connection: &str,
+        topic: &NewTopic,
+        confirmation: Option<&str>,
+    ) -> Result<TopicDetail> {
+        session.authorize(Action::ManageTopics)?;
+        topic.validate()?;
+        let (profile, cluster) = self.kafka_cluster(connection).await?;
+        confirm_on_prod(&profile, &topic.name, confirmation, "create")?;
+        cluster.create_topic(topic).await?;
+        tracing::info!(connection = %profile.name, topic = %topic.name, "topic created");
+        // A new topic's metadata can lag its creation by a moment on some brokers.
+        for _ in 0..20 {
+            match cluster.describe_topic(&topic.name).await {
+                Err(Error::NotFound { .. }) => {
+                    tokio::time::sleep(std::time::Duration::from_millis(100)).await
+                }
+                other => return other,
+            }
+        }
+        cluster.describe_topic(&topic.name).await
+    }
+
+    pub async fn delete_topic(
+        &self,
+        session: &Session,
+        connection: &str,
+        topic: &str,
+        confirmation: Option<&str>,
+    ) -> Result<()> {
+        session.authorize(Action::ManageTopics)?;
+        let (profile, cluster) = self.kafka_cluster(connection).await?;
+        confirm_on_prod(&profile, topic, confirmation, "delete")?;
+        cluster.delete_topic(topic).await?;
+        tracing::info!(connection = %profile.name, topic, "topic deleted");
+        Ok(())
+    }
+
+    async fn kafka_cluster(
+        &self,
+        connection: &str,
+    ) -> Result<(ConnectionProfile, Arc<KafkaCluster>)> {
+        let profile = self.store.find_profile(connection).await?;
+        let Some(settings) = profile.kafka.clone() else {
+            return Err(Error::invalid(format!(
+                "The connection '{}' has no Kafka part: edit it and add bootstrap servers.",
+                profile.name
+            )));
+        };
+        if let Some(cluster) = self.kafka.lock().await.get(&profile.id) {
+            return Ok((profile, Arc::clone(cluster)));
+        }
+        let secrets = self
+            .resolve_secrets(&profile.id, profile.required_secrets())
+            .await?;
+        let cluster = Arc::new(KafkaCluster::connect(&client_config(&settings, &secrets)?)?);
+        self.kafka
+            .lock()
+            .await
+            .insert(profile.id.clone(), Arc::clone(&cluster));
+        Ok((profile, cluster))
+    }
+}
+
+/// On a prod-tagged connection a destructive topic action needs the topic's name typed back.
+fn confirm_on_prod(
+    profile: &ConnectionProfile,
+    topic: &str,
+    confirmation: Option<&str>,
+    action: &str,
+) -> Result<()> {
+    if profile.environment == Environment::Prod && confirmation != Some(topic) {
+        return Err(Error::invalid(format!(
+            "'{}' is a prod connection: type the topic name '{topic}' to confirm you want to {action} it.",
+            profile.name
+        )));
+    }
+    Ok(())
+}

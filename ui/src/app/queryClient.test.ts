@@ -1,0 +1,28 @@
+// Which query failures reach the banner: all of them, except those whose view shows
+// the error inline (and says so in the query's meta).
+import { describe, expect, it, vi } from "vitest";
+import type { AppError } from "../bindings/AppError";
+import { createQueryClient } from "./queryClient";
+
+const down: AppError = { kind: "unavailable", message: "No broker answered within 10 s." };
+
+describe("createQueryClient", () => {
+  it("reports a failed query to the banner", async () => {
+    const report = vi.fn();
+    const client = createQueryClient(report);
+    await client.prefetchQuery({ queryKey: ["x"], queryFn: () => Promise.reject(down) });
+    expect(report).toHaveBeenCalledWith(down);
+  });
+
+  it("leaves a failed query alone when its view shows the error inline", async () => {
+    const report = vi.fn();
+    const client = createQueryClient(report);
+    await client.prefetchQuery({
+      queryKey: ["y"],
+      queryFn: () => Promise.reject(down),
+      meta: { errorShownInline: true },
+    });
+    expect(client.getQueryState(["y"])?.error).toEqual(down);
+    expect(report).not.toHaveBeenCalled();
+  });
+});
