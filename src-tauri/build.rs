@@ -15,9 +15,10 @@ fn main() {
         "describe_topic",
         "create_topic",
         "delete_topic",
+        "browse_messages",
+        "cancel_scan",
     ]);
-    if let Err(err) = tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
-    {
+    if let Err(err) = tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest)) {
         println!("cargo:warning=tauri-build failed: {err:#}");
         std::process::exit(1);
     }

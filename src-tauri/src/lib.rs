@@ -33,15 +33,15 @@ pub fn run() -> ExitCode {
     };
     let _ = paths.ensure();
     let _logs = streamlens_engine::logging::init(Some(&paths.log_dir()), "info,streamlens=debug");
-    let workspace =
-        match tauri::async_runtime::block_on(Workspace::open(paths.clone(), Keyring::from_env())) {
-            Ok(workspace) => workspace,
-            Err(err) => {
-                tracing::error!(%err, "cannot open the workspace");
-                eprintln!("Streamlens cannot start: {err}");
-                return ExitCode::FAILURE;
-            }
-        };
+    let workspace = match tauri::async_runtime::block_on(Workspace::open(paths.clone(), Keyring::from_env()))
+    {
+        Ok(workspace) => workspace,
+        Err(err) => {
+            tracing::error!(%err, "cannot open the workspace");
+            eprintln!("Streamlens cannot start: {err}");
+            return ExitCode::FAILURE;
+        }
+    };
     let session = session_from_env();
     tracing::info!(data_dir = %paths.data_dir.display(), role = session.role.as_str(), "starting");
 
@@ -60,6 +60,8 @@ pub fn run() -> ExitCode {
             commands::topics::describe_topic,
             commands::topics::create_topic,
             commands::topics::delete_topic,
+            commands::messages::browse_messages,
+            commands::messages::cancel_scan,
         ])
         .run(tauri::generate_context!());
     match result {

@@ -3,4 +3,5 @@
 
 pub(crate) mod app;
 pub(crate) mod connections;
+pub(crate) mod messages;
 pub(crate) mod topics;

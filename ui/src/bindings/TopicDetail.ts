@@ -2,4 +2,8 @@
 import type { ConfigEntry } from "./ConfigEntry";
 import type { PartitionInfo } from "./PartitionInfo";
 
-export type TopicDetail = { name: string, internal: boolean, partitions: Array<PartitionInfo>, messageCount: number, configs: Array<ConfigEntry>, configNote: string | null, };
+export type TopicDetail = { name: string, internal: boolean, partitions: Array<PartitionInfo>, messageCount: number, configs: Array<ConfigEntry>, 
+/**
+ * Said instead of an empty config table, e.g. when the broker returns no entries.
+ */
+configNote: string | null, };

@@ -7,8 +7,8 @@ use clap::{Args, Subcommand, ValueEnum};
 use streamlens_engine::access::Session;
 use streamlens_engine::probe::{PartProbe, ProbeReport};
 use streamlens_engine::profile::{
-    ConnectionProfile, Environment, HttpAuth, HttpEndpoint, KafkaSettings, ProfileDraft,
-    SaslMechanism, SecretSlot, SecretUpdate, SecurityProtocol,
+    ConnectionProfile, Environment, HttpAuth, HttpEndpoint, KafkaSettings, ProfileDraft, SaslMechanism,
+    SecretSlot, SecretUpdate, SecurityProtocol,
 };
 use streamlens_engine::Workspace;
 
@@ -150,11 +150,7 @@ pub(crate) async fn run(
             } else {
                 print_report(&found, &report);
             }
-            return Ok(if report.all_ok() {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::from(1)
-            });
+            return Ok(if report.all_ok() { ExitCode::SUCCESS } else { ExitCode::from(1) });
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -191,11 +187,7 @@ fn draft_from(args: AddArgs) -> ProfileDraft {
         ..KafkaSettings::plaintext(bootstrap)
     });
     let endpoint = |url: Option<String>, auth: AuthArg, username: Option<String>| {
-        url.map(|url| HttpEndpoint {
-            auth: auth.into(),
-            username,
-            ..HttpEndpoint::open(url)
-        })
+        url.map(|url| HttpEndpoint { auth: auth.into(), username, ..HttpEndpoint::open(url) })
     };
     let secrets = [
         (SecretSlot::KafkaPassword, "STREAMLENS_KAFKA_PASSWORD"),
@@ -207,13 +199,7 @@ fn draft_from(args: AddArgs) -> ProfileDraft {
     ]
     .into_iter()
     .filter_map(|(slot, var)| {
-        std::env::var(var)
-            .ok()
-            .filter(|v| !v.is_empty())
-            .map(|v| SecretUpdate {
-                slot,
-                value: Some(v),
-            })
+        std::env::var(var).ok().filter(|v| !v.is_empty()).map(|v| SecretUpdate { slot, value: Some(v) })
     })
     .collect();
     ProfileDraft {
@@ -232,32 +218,16 @@ fn draft_from(args: AddArgs) -> ProfileDraft {
 }
 
 fn print_report(profile: &ConnectionProfile, report: &ProbeReport) {
-    println!(
-        "Testing '{}' ({})",
-        profile.name,
-        profile.environment.as_str()
-    );
-    let rows = [
-        ("Kafka", &report.kafka),
-        ("Schema Registry", &report.schema_registry),
-        ("Flink", &report.flink),
-    ];
+    println!("Testing '{}' ({})", profile.name, profile.environment.as_str());
+    let rows =
+        [("Kafka", &report.kafka), ("Schema Registry", &report.schema_registry), ("Flink", &report.flink)];
     for (label, part) in rows {
         match part {
             None => println!("  -  {label:<16} not configured"),
-            Some(PartProbe {
-                ok: true,
-                summary,
-                elapsed_ms,
-                ..
-            }) => {
+            Some(PartProbe { ok: true, summary, elapsed_ms, .. }) => {
                 println!("  ok {label:<16} {summary} ({elapsed_ms} ms)")
             }
-            Some(PartProbe {
-                failure,
-                elapsed_ms,
-                ..
-            }) => {
+            Some(PartProbe { failure, elapsed_ms, .. }) => {
                 let (kind, message) = failure
                     .as_ref()
                     .map(|f| (format!("{:?}", f.kind).to_lowercase(), f.message.as_str()))

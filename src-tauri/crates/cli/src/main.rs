@@ -2,6 +2,7 @@
 //! same data path as the desktop app; output for people by default, `--json` for scripts.
 
 mod connections;
+mod consume;
 mod topics;
 
 use std::path::PathBuf;
@@ -24,13 +25,7 @@ struct Cli {
     #[arg(long, global = true, env = "STREAMLENS_DATA_DIR")]
     data_dir: Option<PathBuf>,
     /// The role to act as; a personal workspace may view as a lower role.
-    #[arg(
-        long,
-        global = true,
-        value_enum,
-        default_value = "developer",
-        env = "STREAMLENS_ROLE"
-    )]
+    #[arg(long, global = true, value_enum, default_value = "developer", env = "STREAMLENS_ROLE")]
     role: RoleArg,
     #[command(subcommand)]
     command: Command,
@@ -63,6 +58,8 @@ enum Command {
     /// Kafka topics of a connection: list, describe.
     #[command(subcommand)]
     Topics(topics::TopicsCommand),
+    /// Read a topic's messages through the data path (decode, mask for your role, filter) as JSON lines.
+    Consume(consume::ConsumeArgs),
 }
 
 fn main() -> ExitCode {
@@ -94,6 +91,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let code = match cli.command {
         Command::Connections(command) => connections::run(&workspace, &session, command).await,
         Command::Topics(command) => topics::run(&workspace, &session, command).await,
+        Command::Consume(args) => consume::run(&workspace, &session, args).await,
     };
     workspace.close().await;
     code

@@ -35,11 +35,7 @@ pub(crate) async fn run(
     command: TopicsCommand,
 ) -> anyhow::Result<ExitCode> {
     match command {
-        TopicsCommand::List {
-            connection,
-            internal,
-            json,
-        } => {
+        TopicsCommand::List { connection, internal, json } => {
             let topics: Vec<_> = workspace
                 .list_topics(session, &connection)
                 .await?
@@ -49,10 +45,7 @@ pub(crate) async fn run(
             if json {
                 println!("{}", serde_json::to_string_pretty(&topics)?);
             } else {
-                println!(
-                    "{:<48} {:>10} {:>11} {:>12}",
-                    "TOPIC", "PARTITIONS", "REPLICATION", "MESSAGES"
-                );
+                println!("{:<48} {:>10} {:>11} {:>12}", "TOPIC", "PARTITIONS", "REPLICATION", "MESSAGES");
                 for t in &topics {
                     println!(
                         "{:<48} {:>10} {:>11} {:>12}",
@@ -61,14 +54,8 @@ pub(crate) async fn run(
                 }
             }
         }
-        TopicsCommand::Describe {
-            connection,
-            topic,
-            json,
-        } => {
-            let detail = workspace
-                .describe_topic(session, &connection, &topic)
-                .await?;
+        TopicsCommand::Describe { connection, topic, json } => {
+            let detail = workspace.describe_topic(session, &connection, &topic).await?;
             if json {
                 println!("{}", serde_json::to_string_pretty(&detail)?);
             } else {
@@ -78,8 +65,7 @@ pub(crate) async fn run(
                     "PARTITION", "LEADER", "REPLICAS", "ISR", "LOW", "HIGH"
                 );
                 for p in &detail.partitions {
-                    let list =
-                        |v: &[i32]| v.iter().map(i32::to_string).collect::<Vec<_>>().join(",");
+                    let list = |v: &[i32]| v.iter().map(i32::to_string).collect::<Vec<_>>().join(",");
                     println!(
                         "{:>9} {:>6} {:<12} {:<12} {:>10} {:>10}",
                         p.id,

@@ -30,8 +30,7 @@ impl Cli {
 }
 
 fn env(name: &str) -> String {
-    std::env::var(name)
-        .unwrap_or_else(|_| panic!("{name} is not set: run through tests/run-all.sh"))
+    std::env::var(name).unwrap_or_else(|_| panic!("{name} is not set: run through tests/run-all.sh"))
 }
 
 fn stdout(output: &Output) -> String {
@@ -62,21 +61,9 @@ fn add_list_and_test_a_profile_of_the_local_environment() {
         "--flink",
         &env("STREAMLENS_FLINK_URL"),
     ]);
-    assert!(
-        added.status.success(),
-        "{}",
-        String::from_utf8_lossy(&added.stderr)
-    );
+    assert!(added.status.success(), "{}", String::from_utf8_lossy(&added.stderr));
     // --if-missing makes a second add a no-op rather than a name clash.
-    let again = cli.run(&[
-        "connections",
-        "add",
-        "--if-missing",
-        "--name",
-        "local",
-        "--kafka",
-        "x:1",
-    ]);
+    let again = cli.run(&["connections", "add", "--if-missing", "--name", "local", "--kafka", "x:1"]);
     assert!(again.status.success());
     let clash = cli.run(&["connections", "add", "--name", "LOCAL", "--kafka", "x:1"]);
     assert!(!clash.status.success());
@@ -85,10 +72,7 @@ fn add_list_and_test_a_profile_of_the_local_environment() {
     let list = cli.run(&["connections", "list", "--json"]);
     let profiles: serde_json::Value = serde_json::from_slice(&list.stdout).expect("json");
     assert_eq!(profiles.as_array().map(Vec::len), Some(1));
-    assert_eq!(
-        profiles[0]["kafka"]["bootstrapServers"],
-        env("STREAMLENS_KAFKA_BOOTSTRAP")
-    );
+    assert_eq!(profiles[0]["kafka"]["bootstrapServers"], env("STREAMLENS_KAFKA_BOOTSTRAP"));
 
     let tested = cli.run(&["connections", "test", "local", "--json"]);
     assert!(tested.status.success(), "{}", stdout(&tested));
@@ -103,37 +87,42 @@ fn add_list_and_test_a_profile_of_the_local_environment() {
 #[test]
 fn a_failing_part_exits_1_with_its_cause() {
     let cli = Cli::new();
-    let added = cli.run(&[
-        "connections",
-        "add",
-        "--name",
-        "bad",
-        "--kafka",
-        "127.0.0.1:1",
-    ]);
+    let added = cli.run(&["connections", "add", "--name", "bad", "--kafka", "127.0.0.1:1"]);
     assert!(added.status.success());
     let tested = cli.run(&["connections", "test", "bad"]);
     assert_eq!(tested.status.code(), Some(1));
     let text = stdout(&tested);
-    assert!(
-        text.contains("FAIL") && text.contains("[refused]"),
-        "{text}"
-    );
+    assert!(text.contains("FAIL") && text.contains("[refused]"), "{text}");
 }
 
 #[test]
 fn support_may_not_add_connections() {
     let cli = Cli::new();
-    let output = cli.run(&[
-        "--role",
-        "support",
-        "connections",
-        "add",
-        "--name",
-        "x",
-        "--kafka",
-        "h:1",
-    ]);
+    let output = cli.run(&["--role", "support", "connections", "add", "--name", "x", "--kafka", "h:1"]);
     assert!(!output.status.success());
     assert!(String::from_utf8_lossy(&output.stderr).contains("support role may not"));
+}
+
+#[test]
+fn topics_list_and_describe_show_the_demo_topics() {
+    let cli = Cli::new();
+    let added =
+        cli.run(&["connections", "add", "--name", "local", "--kafka", &env("STREAMLENS_KAFKA_BOOTSTRAP")]);
+    assert!(added.status.success());
+    let listed = cli.run(&["topics", "list", "-c", "local", "--json"]);
+    assert!(listed.status.success(), "{}", String::from_utf8_lossy(&listed.stderr));
+    let topics: serde_json::Value = serde_json::from_slice(&listed.stdout).expect("json");
+    let orders = topics
+        .as_array()
+        .and_then(|t| t.iter().find(|t| t["name"] == "demo.orders"))
+        .expect("demo.orders listed");
+    assert_eq!(orders["partitions"], 3);
+    assert!(orders["messageCount"].as_i64().unwrap_or(0) >= 200, "{orders}");
+
+    let described = stdout(&cli.run(&["topics", "describe", "-c", "local", "demo.orders"]));
+    let partition_rows =
+        described.lines().filter(|l| l.trim_start().starts_with(|c: char| c.is_ascii_digit())).count();
+    assert_eq!(partition_rows, 3, "{described}");
+    let missing = cli.run(&["topics", "describe", "-c", "local", "no.such.topic"]);
+    assert!(!missing.status.success());
 }

@@ -38,6 +38,8 @@ pub enum Action {
     /// Cluster metadata, topic lists, partitions and configs (no message data).
     ViewTopics,
     ManageTopics,
+    /// Message data from live topics (masked for some roles by the data path).
+    ReadMessages,
 }
 
 impl Action {
@@ -49,6 +51,7 @@ impl Action {
             Self::ViewDiagnostics => "copy diagnostics",
             Self::ViewTopics => "view topics",
             Self::ManageTopics => "create or delete topics",
+            Self::ReadMessages => "read live message data",
         }
     }
 }
@@ -70,6 +73,8 @@ impl Session {
             | Action::TestConnections
             | Action::ViewDiagnostics
             | Action::ViewTopics => true,
+            // Troubleshooters work from recordings; live data needs a policy grant.
+            Action::ReadMessages => !matches!(self.role, Role::Troubleshooter),
             Action::EditConnections | Action::ManageTopics => {
                 matches!(self.role, Role::Developer | Role::Admin)
             }
@@ -100,17 +105,11 @@ mod tests {
             (Role::Troubleshooter, false),
         ] {
             let session = Session::new(role);
-            assert_eq!(
-                session.authorize(Action::EditConnections).is_ok(),
-                may_edit,
-                "{role:?}"
-            );
+            assert_eq!(session.authorize(Action::EditConnections).is_ok(), may_edit, "{role:?}");
             assert!(session.authorize(Action::ViewConnections).is_ok());
             assert!(session.authorize(Action::TestConnections).is_ok());
         }
-        let err = Session::new(Role::Support)
-            .authorize(Action::EditConnections)
-            .unwrap_err();
+        let err = Session::new(Role::Support).authorize(Action::EditConnections).unwrap_err();
         assert!(matches!(err, Error::Forbidden { .. }));
         assert!(err.to_string().contains("support role may not"));
     }

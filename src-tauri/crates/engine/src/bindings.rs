@@ -35,7 +35,7 @@ impl Check {
 
 #[test]
 fn typescript_bindings_are_current() {
-    use crate::{access, error, kafka, probe, profile, workspace};
+    use crate::{access, browse, error, kafka, probe, profile, workspace};
     let mut check = Check {
         dir: bindings_dir(),
         update: std::env::var_os("UPDATE_BINDINGS").is_some(),
@@ -68,6 +68,16 @@ fn typescript_bindings_are_current() {
     check.file::<kafka::model::TopicDetail>();
     check.file::<kafka::model::ConfigOverride>();
     check.file::<kafka::model::NewTopic>();
+    check.file::<browse::record::PayloadFormat>();
+    check.file::<browse::record::Payload>();
+    check.file::<browse::record::HeaderRecord>();
+    check.file::<browse::record::TimestampKind>();
+    check.file::<browse::record::MessageRecord>();
+    check.file::<browse::PartitionOffset>();
+    check.file::<browse::StartPosition>();
+    check.file::<browse::MessageFilter>();
+    check.file::<browse::BrowseRequest>();
+    check.file::<browse::MessagePage>();
 
     let on_disk: BTreeSet<String> = std::fs::read_dir(&check.dir)
         .map(|entries| {

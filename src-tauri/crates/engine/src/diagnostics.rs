@@ -14,22 +14,13 @@ const LOG_TAIL_LINES: usize = 200;
 pub fn report(info: &AppInfo, profiles: &[ConnectionProfile], log_dir: &Path) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "Streamlens {} diagnostics", info.version);
-    let _ = writeln!(
-        out,
-        "os: {} {}",
-        std::env::consts::OS,
-        std::env::consts::ARCH
-    );
+    let _ = writeln!(out, "os: {} {}", std::env::consts::OS, std::env::consts::ARCH);
     let _ = writeln!(out, "role: {}", info.role.as_str());
     let _ = writeln!(out, "data dir: {}", info.data_dir);
     let _ = writeln!(out, "connections: {}", profiles.len());
     for p in profiles {
         let kafka = p.kafka.as_ref().map_or("-".to_string(), |k| {
-            format!(
-                "{} ({})",
-                k.bootstrap_servers,
-                k.security_protocol.librdkafka_name()
-            )
+            format!("{} ({})", k.bootstrap_servers, k.security_protocol.librdkafka_name())
         });
         let registry = p.schema_registry.as_ref().map_or("-", |e| e.url.as_str());
         let flink = p.flink.as_ref().map_or("-", |e| e.url.as_str());

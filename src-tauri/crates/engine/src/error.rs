@@ -30,36 +30,28 @@ pub enum Error {
 
 impl Error {
     pub fn not_found(message: impl Into<String>) -> Self {
-        Self::NotFound {
-            message: message.into(),
-        }
+        Self::NotFound { message: message.into() }
     }
     pub fn invalid(message: impl Into<String>) -> Self {
-        Self::InvalidInput {
-            message: message.into(),
-        }
+        Self::InvalidInput { message: message.into() }
     }
     pub fn forbidden(message: impl Into<String>) -> Self {
-        Self::Forbidden {
-            message: message.into(),
-        }
+        Self::Forbidden { message: message.into() }
     }
     pub fn unavailable(message: impl Into<String>) -> Self {
-        Self::Unavailable {
-            message: message.into(),
-        }
+        Self::Unavailable { message: message.into() }
     }
     pub fn internal(message: impl Into<String>) -> Self {
-        Self::Internal {
-            message: message.into(),
-        }
+        Self::Internal { message: message.into() }
     }
 }
 
 impl From<sqlx::Error> for Error {
     fn from(err: sqlx::Error) -> Self {
         Self::Storage {
-            message: format!("The app database failed: {err}. Check that the data directory is writable and not full."),
+            message: format!(
+                "The app database failed: {err}. Check that the data directory is writable and not full."
+            ),
         }
     }
 }
@@ -76,16 +68,12 @@ impl From<sqlx::migrate::MigrateError> for Error {
 
 impl From<serde_json::Error> for Error {
     fn from(err: serde_json::Error) -> Self {
-        Self::Storage {
-            message: format!("A stored value could not be read back: {err}."),
-        }
+        Self::Storage { message: format!("A stored value could not be read back: {err}.") }
     }
 }
 
 impl From<std::io::Error> for Error {
     fn from(err: std::io::Error) -> Self {
-        Self::Internal {
-            message: format!("File system error: {err}."),
-        }
+        Self::Internal { message: format!("File system error: {err}.") }
     }
 }

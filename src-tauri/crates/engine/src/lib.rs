@@ -5,6 +5,7 @@
 //! with secret redaction. It must not depend on Tauri: the shell only adapts these types.
 
 pub mod access;
+pub mod browse;
 pub mod diagnostics;
 pub mod error;
 pub mod kafka;

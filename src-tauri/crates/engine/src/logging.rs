@@ -37,10 +37,7 @@ impl Redactor {
                 r"-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----",
                 "[redacted private key]",
             ),
-            (
-                r"(?i)\b(bearer|basic)\s+[A-Za-z0-9._~+/=-]{6,}",
-                "$1 [redacted]",
-            ),
+            (r"(?i)\b(bearer|basic)\s+[A-Za-z0-9._~+/=-]{6,}", "$1 [redacted]"),
             (
                 r#"(?i)((?:password|passwd|secret|token|api[_-]?key|sasl\.password|ssl\.key\.pem)["']?\s*[:=]\s*["']?)[^\s"',;}]+"#,
                 "${1}[redacted]",
@@ -48,14 +45,9 @@ impl Redactor {
         ];
         let patterns = rules
             .iter()
-            .filter_map(|(pattern, replacement)| {
-                Regex::new(pattern).ok().map(|r| (r, *replacement))
-            })
+            .filter_map(|(pattern, replacement)| Regex::new(pattern).ok().map(|r| (r, *replacement)))
             .collect();
-        Self {
-            known: RwLock::new(Vec::new()),
-            patterns,
-        }
+        Self { known: RwLock::new(Vec::new()), patterns }
     }
 
     /// Remembers a secret value so it is replaced wherever it appears later.
@@ -97,10 +89,7 @@ pub struct Redacting<M>(pub M);
 impl<'a, M: MakeWriter<'a>> MakeWriter<'a> for Redacting<M> {
     type Writer = RedactingWriter<M::Writer>;
     fn make_writer(&'a self) -> Self::Writer {
-        RedactingWriter {
-            inner: self.0.make_writer(),
-            buffer: Vec::new(),
-        }
+        RedactingWriter { inner: self.0.make_writer(), buffer: Vec::new() }
     }
 }
 
@@ -139,15 +128,10 @@ pub struct LogGuard {
 /// Installs the global subscriber: stderr always, and a rotating file in `log_dir` when given.
 /// `RUST_LOG` overrides the default filter. Calling it twice keeps the first subscriber.
 pub fn init(log_dir: Option<&Path>, default_filter: &str) -> LogGuard {
-    let filter =
-        || EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(default_filter));
-    let stderr = tracing_subscriber::fmt::layer()
-        .with_writer(Redacting(std::io::stderr))
-        .with_filter(filter());
-    let mut guard = LogGuard {
-        _file: None,
-        log_dir: None,
-    };
+    let filter = || EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(default_filter));
+    let stderr =
+        tracing_subscriber::fmt::layer().with_writer(Redacting(std::io::stderr)).with_filter(filter());
+    let mut guard = LogGuard { _file: None, log_dir: None };
     let file_layer = log_dir.and_then(|dir| {
         let appender = tracing_appender::rolling::Builder::new()
             .rotation(tracing_appender::rolling::Rotation::DAILY)
@@ -166,10 +150,7 @@ pub fn init(log_dir: Option<&Path>, default_filter: &str) -> LogGuard {
                 .with_filter(filter()),
         )
     });
-    let _ = tracing_subscriber::registry()
-        .with(stderr)
-        .with(file_layer)
-        .try_init();
+    let _ = tracing_subscriber::registry().with(stderr).with(file_layer).try_init();
     guard
 }
 
@@ -199,18 +180,9 @@ mod tests {
     #[test]
     fn credential_patterns_are_caught_without_being_remembered() {
         let r = redactor();
-        assert_eq!(
-            r.redact("sasl.password=abc123def"),
-            "sasl.password=[redacted]"
-        );
-        assert_eq!(
-            r.redact(r#"{"password": "pw-9911"}"#),
-            r#"{"password": "[redacted]"}"#
-        );
-        assert_eq!(
-            r.redact("Authorization: Bearer eyJhbGciOi.x.y"),
-            "Authorization: Bearer [redacted]"
-        );
+        assert_eq!(r.redact("sasl.password=abc123def"), "sasl.password=[redacted]");
+        assert_eq!(r.redact(r#"{"password": "pw-9911"}"#), r#"{"password": "[redacted]"}"#);
+        assert_eq!(r.redact("Authorization: Bearer eyJhbGciOi.x.y"), "Authorization: Bearer [redacted]");
         let pem = "key -----BEGIN PRIVATE KEY-----\nMIIB\n-----END PRIVATE KEY----- end";
         assert_eq!(r.redact(pem), "key [redacted private key] end");
     }
@@ -226,10 +198,7 @@ mod tests {
         redactor().remember("writer-secret-42");
         let mut sink = Vec::new();
         {
-            let mut w = RedactingWriter {
-                inner: &mut sink,
-                buffer: Vec::new(),
-            };
+            let mut w = RedactingWriter { inner: &mut sink, buffer: Vec::new() };
             write!(w, "half writer-sec").unwrap_or_default();
             write!(w, "ret-42 done").unwrap_or_default();
         }

@@ -12,9 +12,7 @@ pub struct AppPaths {
 
 impl AppPaths {
     pub fn new(data_dir: impl Into<PathBuf>) -> Self {
-        Self {
-            data_dir: data_dir.into(),
-        }
+        Self { data_dir: data_dir.into() }
     }
 
     /// `STREAMLENS_DATA_DIR`, else the platform's data directory + `streamlens`.
@@ -38,10 +36,7 @@ impl AppPaths {
 
     pub fn ensure(&self) -> Result<&Path> {
         std::fs::create_dir_all(self.log_dir()).map_err(|err| {
-            Error::internal(format!(
-                "Cannot create the data directory {}: {err}.",
-                self.data_dir.display()
-            ))
+            Error::internal(format!("Cannot create the data directory {}: {err}.", self.data_dir.display()))
         })?;
         Ok(&self.data_dir)
     }

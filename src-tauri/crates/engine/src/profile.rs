@@ -31,9 +31,7 @@ impl Environment {
             "dev" => Ok(Self::Dev),
             "test" => Ok(Self::Test),
             "prod" => Ok(Self::Prod),
-            other => Err(Error::invalid(format!(
-                "Unknown environment '{other}': use dev, test or prod."
-            ))),
+            other => Err(Error::invalid(format!("Unknown environment '{other}': use dev, test or prod."))),
         }
     }
 }
@@ -98,11 +96,7 @@ pub struct TlsSettings {
 
 impl Default for TlsSettings {
     fn default() -> Self {
-        Self {
-            ca_pem: None,
-            client_cert_pem: None,
-            verify_hostname: true,
-        }
+        Self { ca_pem: None, client_cert_pem: None, verify_hostname: true }
     }
 }
 
@@ -131,27 +125,18 @@ impl KafkaSettings {
     /// The bootstrap list split into `(host, port)` pairs, or a message saying which entry is wrong.
     pub fn bootstrap_addresses(&self) -> Result<Vec<(String, u16)>> {
         let mut out = Vec::new();
-        for entry in self
-            .bootstrap_servers
-            .split(',')
-            .map(str::trim)
-            .filter(|e| !e.is_empty())
-        {
+        for entry in self.bootstrap_servers.split(',').map(str::trim).filter(|e| !e.is_empty()) {
             let (host, port) = entry.rsplit_once(':').ok_or_else(|| {
                 Error::invalid(format!(
                     "Bootstrap server '{entry}' has no port: write it as host:port, for example localhost:9092."
                 ))
             })?;
             let port: u16 = port.parse().map_err(|_| {
-                Error::invalid(format!(
-                    "Bootstrap server '{entry}' has an invalid port '{port}'."
-                ))
+                Error::invalid(format!("Bootstrap server '{entry}' has an invalid port '{port}'."))
             })?;
             let host = host.trim_start_matches('[').trim_end_matches(']');
             if host.is_empty() {
-                return Err(Error::invalid(format!(
-                    "Bootstrap server '{entry}' has no host name."
-                )));
+                return Err(Error::invalid(format!("Bootstrap server '{entry}' has no host name.")));
             }
             out.push((host.to_string(), port));
         }
@@ -166,10 +151,7 @@ impl KafkaSettings {
     fn validate(&self) -> Result<()> {
         self.bootstrap_addresses()?;
         if self.security_protocol.uses_sasl()
-            && self
-                .sasl_username
-                .as_deref()
-                .is_none_or(|u| u.trim().is_empty())
+            && self.sasl_username.as_deref().is_none_or(|u| u.trim().is_empty())
         {
             return Err(Error::invalid("SASL needs a username."));
         }
@@ -197,12 +179,7 @@ pub struct HttpEndpoint {
 
 impl HttpEndpoint {
     pub fn open(url: impl Into<String>) -> Self {
-        Self {
-            url: url.into(),
-            auth: HttpAuth::None,
-            username: None,
-            ca_pem: None,
-        }
+        Self { url: url.into(), auth: HttpAuth::None, username: None, ca_pem: None }
     }
 
     /// The URL parsed, or a message that names the part and what is expected.
@@ -224,12 +201,8 @@ impl HttpEndpoint {
 
     fn validate(&self, part: &str) -> Result<()> {
         self.parsed_url(part)?;
-        if self.auth == HttpAuth::Basic
-            && self.username.as_deref().is_none_or(|u| u.trim().is_empty())
-        {
-            return Err(Error::invalid(format!(
-                "Basic auth for the {part} needs a username."
-            )));
+        if self.auth == HttpAuth::Basic && self.username.as_deref().is_none_or(|u| u.trim().is_empty()) {
+            return Err(Error::invalid(format!("Basic auth for the {part} needs a username.")));
         }
         Ok(())
     }
@@ -298,11 +271,7 @@ pub struct ConnectionProfile {
 impl ConnectionProfile {
     /// The secrets this profile's settings need to connect.
     pub fn required_secrets(&self) -> Vec<SecretSlot> {
-        required_secrets(
-            self.kafka.as_ref(),
-            self.schema_registry.as_ref(),
-            self.flink.as_ref(),
-        )
+        required_secrets(self.kafka.as_ref(), self.schema_registry.as_ref(), self.flink.as_ref())
     }
 }
 
@@ -316,15 +285,8 @@ pub struct SecretUpdate {
 
 impl std::fmt::Debug for SecretUpdate {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let value = if self.value.is_some() {
-            "<set>"
-        } else {
-            "<delete>"
-        };
-        f.debug_struct("SecretUpdate")
-            .field("slot", &self.slot)
-            .field("value", &value)
-            .finish()
+        let value = if self.value.is_some() { "<set>" } else { "<delete>" };
+        f.debug_struct("SecretUpdate").field("slot", &self.slot).field("value", &value).finish()
     }
 }
 
@@ -349,9 +311,7 @@ impl ProfileDraft {
             return Err(Error::invalid("A connection needs a name."));
         }
         if name.chars().count() > 120 {
-            return Err(Error::invalid(
-                "A connection name can be at most 120 characters.",
-            ));
+            return Err(Error::invalid("A connection name can be at most 120 characters."));
         }
         if self.kafka.is_none() && self.schema_registry.is_none() && self.flink.is_none() {
             return Err(Error::invalid(
@@ -379,11 +339,7 @@ impl ProfileDraft {
     }
 
     pub fn required_secrets(&self) -> Vec<SecretSlot> {
-        required_secrets(
-            self.kafka.as_ref(),
-            self.schema_registry.as_ref(),
-            self.flink.as_ref(),
-        )
+        required_secrets(self.kafka.as_ref(), self.schema_registry.as_ref(), self.flink.as_ref())
     }
 }
 
@@ -402,11 +358,7 @@ fn required_secrets(
         }
     }
     let http = [
-        (
-            registry,
-            SecretSlot::RegistryPassword,
-            SecretSlot::RegistryToken,
-        ),
+        (registry, SecretSlot::RegistryPassword, SecretSlot::RegistryToken),
         (flink, SecretSlot::FlinkPassword, SecretSlot::FlinkToken),
     ];
     for (endpoint, password, token) in http {
@@ -440,13 +392,9 @@ mod tests {
         let kafka = KafkaSettings::plaintext(" a:1, [::1]:9093 ,");
         let addrs = kafka.bootstrap_addresses().unwrap();
         assert_eq!(addrs, vec![("a".to_string(), 1), ("::1".to_string(), 9093)]);
-        let err = KafkaSettings::plaintext("nohost")
-            .bootstrap_addresses()
-            .unwrap_err();
+        let err = KafkaSettings::plaintext("nohost").bootstrap_addresses().unwrap_err();
         assert!(err.to_string().contains("has no port"), "{err}");
-        let err = KafkaSettings::plaintext("h:99999")
-            .bootstrap_addresses()
-            .unwrap_err();
+        let err = KafkaSettings::plaintext("h:99999").bootstrap_addresses().unwrap_err();
         assert!(err.to_string().contains("invalid port"), "{err}");
     }
 
@@ -455,18 +403,10 @@ mod tests {
         assert!(draft().validate().is_ok());
         let mut d = draft();
         d.name = "  ".into();
-        assert!(d
-            .validate()
-            .unwrap_err()
-            .to_string()
-            .contains("needs a name"));
+        assert!(d.validate().unwrap_err().to_string().contains("needs a name"));
         let mut d = draft();
         d.kafka = None;
-        assert!(d
-            .validate()
-            .unwrap_err()
-            .to_string()
-            .contains("at least one part"));
+        assert!(d.validate().unwrap_err().to_string().contains("at least one part"));
         let mut d = draft();
         d.flink = Some(HttpEndpoint::open("ftp://x"));
         assert!(d.validate().unwrap_err().to_string().contains("http://"));
@@ -485,14 +425,8 @@ mod tests {
             k.security_protocol = SecurityProtocol::SaslSsl;
             k.tls.client_cert_pem = Some("PEM".into());
         }
-        d.schema_registry = Some(HttpEndpoint {
-            auth: HttpAuth::Bearer,
-            ..HttpEndpoint::open("http://r")
-        });
-        d.flink = Some(HttpEndpoint {
-            auth: HttpAuth::Basic,
-            ..HttpEndpoint::open("http://f")
-        });
+        d.schema_registry = Some(HttpEndpoint { auth: HttpAuth::Bearer, ..HttpEndpoint::open("http://r") });
+        d.flink = Some(HttpEndpoint { auth: HttpAuth::Basic, ..HttpEndpoint::open("http://f") });
         assert_eq!(
             d.required_secrets(),
             vec![
@@ -506,10 +440,7 @@ mod tests {
 
     #[test]
     fn secret_update_debug_never_shows_the_value() {
-        let update = SecretUpdate {
-            slot: SecretSlot::KafkaPassword,
-            value: Some("hunter2".into()),
-        };
+        let update = SecretUpdate { slot: SecretSlot::KafkaPassword, value: Some("hunter2".into()) };
         assert!(!format!("{update:?}").contains("hunter2"));
     }
 }

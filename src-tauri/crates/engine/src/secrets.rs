@@ -46,9 +46,7 @@ pub const DEFAULT_KEYRING_SERVICE: &str = "streamlens";
 
 impl Keyring {
     pub fn new(service: impl Into<String>) -> Self {
-        Self {
-            service: service.into(),
-        }
+        Self { service: service.into() }
     }
 
     /// The service name from `STREAMLENS_KEYRING_SERVICE`, else `streamlens`.
@@ -70,9 +68,7 @@ impl Keyring {
 
     pub fn set(&self, profile_id: &str, slot: SecretSlot, value: &str) -> Result<()> {
         redactor().remember(value);
-        self.entry(profile_id, slot)?
-            .set_password(value)
-            .map_err(|err| keyring_error("store", slot, err))
+        self.entry(profile_id, slot)?.set_password(value).map_err(|err| keyring_error("store", slot, err))
     }
 
     pub fn get(&self, profile_id: &str, slot: SecretSlot) -> Result<Option<Secret>> {
@@ -91,9 +87,7 @@ impl Keyring {
     }
 
     pub fn delete_all(&self, profile_id: &str) -> Result<()> {
-        SecretSlot::ALL
-            .iter()
-            .try_for_each(|slot| self.delete(profile_id, *slot))
+        SecretSlot::ALL.iter().try_for_each(|slot| self.delete(profile_id, *slot))
     }
 
     /// Reads the given slots; a slot with nothing stored is left out.
@@ -118,9 +112,6 @@ fn keyring_error(action: &str, slot: SecretSlot, err: keyring::Error) -> Error {
         _ => "",
     };
     Error::Keyring {
-        message: format!(
-            "Could not {action} the {} in the OS keyring: {err}.{hint}",
-            slot.label()
-        ),
+        message: format!("Could not {action} the {} in the OS keyring: {err}.{hint}", slot.label()),
     }
 }

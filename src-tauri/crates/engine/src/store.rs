@@ -4,9 +4,7 @@
 use std::path::Path;
 use std::str::FromStr;
 
-use sqlx::sqlite::{
-    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteRow,
-};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteRow};
 use sqlx::Row;
 
 use crate::error::{Error, Result};
@@ -25,10 +23,7 @@ impl Store {
             .create_if_missing(true)
             .journal_mode(SqliteJournalMode::Wal)
             .foreign_keys(true);
-        let pool = SqlitePoolOptions::new()
-            .max_connections(4)
-            .connect_with(options)
-            .await?;
+        let pool = SqlitePoolOptions::new().max_connections(4).connect_with(options).await?;
         sqlx::migrate!("./migrations").run(&pool).await?;
         Ok(Self { pool })
     }
@@ -46,11 +41,10 @@ impl Store {
 
     /// The profile with this id, or else this name (case-insensitive).
     pub async fn find_profile(&self, id_or_name: &str) -> Result<ConnectionProfile> {
-        let row =
-            sqlx::query("SELECT * FROM connection_profiles WHERE id = ?1 OR name = ?1 LIMIT 1")
-                .bind(id_or_name)
-                .fetch_optional(&self.pool)
-                .await?;
+        let row = sqlx::query("SELECT * FROM connection_profiles WHERE id = ?1 OR name = ?1 LIMIT 1")
+            .bind(id_or_name)
+            .fetch_optional(&self.pool)
+            .await?;
         match row {
             Some(row) => profile_from_row(&row),
             None => Err(Error::not_found(format!(
@@ -76,9 +70,7 @@ impl Store {
         .bind(&profile.updated_at)
         .execute(&self.pool)
         .await;
-        result
-            .map(|_| ())
-            .map_err(|err| name_taken(err, &profile.name))
+        result.map(|_| ()).map_err(|err| name_taken(err, &profile.name))
     }
 
     pub async fn update_profile(&self, profile: &ConnectionProfile) -> Result<()> {
@@ -98,43 +90,32 @@ impl Store {
         .await
         .map_err(|err| name_taken(err, &profile.name))?;
         if result.rows_affected() == 0 {
-            return Err(Error::not_found(format!(
-                "The connection '{}' no longer exists.",
-                profile.name
-            )));
+            return Err(Error::not_found(format!("The connection '{}' no longer exists.", profile.name)));
         }
         Ok(())
     }
 
     /// Deletes a profile; `false` when there was none with that id.
     pub async fn delete_profile(&self, id: &str) -> Result<bool> {
-        let result = sqlx::query("DELETE FROM connection_profiles WHERE id = ?1")
-            .bind(id)
-            .execute(&self.pool)
-            .await?;
+        let result =
+            sqlx::query("DELETE FROM connection_profiles WHERE id = ?1").bind(id).execute(&self.pool).await?;
         Ok(result.rows_affected() > 0)
     }
 }
 
 fn to_json<T: serde::Serialize>(value: &Option<T>) -> Result<Option<String>> {
-    value
-        .as_ref()
-        .map(serde_json::to_string)
-        .transpose()
-        .map_err(Error::from)
+    value.as_ref().map(serde_json::to_string).transpose().map_err(Error::from)
 }
 
 fn from_json<T: serde::de::DeserializeOwned>(text: Option<String>) -> Result<Option<T>> {
-    text.map(|t| serde_json::from_str(&t))
-        .transpose()
-        .map_err(Error::from)
+    text.map(|t| serde_json::from_str(&t)).transpose().map_err(Error::from)
 }
 
 fn name_taken(err: sqlx::Error, name: &str) -> Error {
     match &err {
-        sqlx::Error::Database(db) if db.is_unique_violation() => Error::invalid(format!(
-            "A connection named '{name}' already exists: choose another name."
-        )),
+        sqlx::Error::Database(db) if db.is_unique_violation() => {
+            Error::invalid(format!("A connection named '{name}' already exists: choose another name."))
+        }
         _ => Error::from(err),
     }
 }

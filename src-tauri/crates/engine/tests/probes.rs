@@ -52,11 +52,7 @@ async fn the_local_environment_answers_on_every_part() {
         )
         .await
         .unwrap();
-    let report = t
-        .workspace
-        .test_connection(&session, &saved.name)
-        .await
-        .unwrap();
+    let report = t.workspace.test_connection(&session, &saved.name).await.unwrap();
     assert!(report.all_ok(), "{report:#?}");
     let kafka = report.kafka.unwrap();
     assert!(kafka.summary.starts_with("1 broker"), "{}", kafka.summary);
@@ -64,11 +60,7 @@ async fn the_local_environment_answers_on_every_part() {
     assert!(registry.summary.contains("subject"), "{}", registry.summary);
     let flink = report.flink.unwrap();
     assert!(flink.summary.starts_with("Flink 2.3"), "{}", flink.summary);
-    assert!(
-        flink.summary.contains("1 task manager"),
-        "{}",
-        flink.summary
-    );
+    assert!(flink.summary.contains("1 task manager"), "{}", flink.summary);
 }
 
 #[tokio::test]
@@ -99,20 +91,14 @@ async fn refused_and_dns_failures_are_named() {
 #[tokio::test]
 async fn a_part_pointed_at_another_service_says_so() {
     let t = common::workspace().await;
-    let registry_port = common::registry_url()
-        .rsplit(':')
-        .next()
-        .unwrap()
-        .to_string();
+    let registry_port = common::registry_url().rsplit(':').next().unwrap().to_string();
     let report = t
         .workspace
         .test_draft(
             &common::developer(),
             draft(
                 // Kafka at the registry's HTTP port, the registry at Flink, Flink at the registry.
-                Some(KafkaSettings::plaintext(format!(
-                    "127.0.0.1:{registry_port}"
-                ))),
+                Some(KafkaSettings::plaintext(format!("127.0.0.1:{registry_port}"))),
                 Some(HttpEndpoint::open(common::flink_url())),
                 Some(HttpEndpoint::open(common::registry_url())),
             ),
@@ -134,11 +120,7 @@ async fn tls_configured_against_a_plaintext_broker_is_a_tls_failure() {
     let t = common::workspace().await;
     let mut kafka = KafkaSettings::plaintext(common::kafka_bootstrap());
     kafka.security_protocol = SecurityProtocol::Ssl;
-    let report = t
-        .workspace
-        .test_draft(&common::developer(), draft(Some(kafka), None, None))
-        .await
-        .unwrap();
+    let report = t.workspace.test_draft(&common::developer(), draft(Some(kafka), None, None)).await.unwrap();
     let (kind, message) = failure(report.kafka);
     assert_eq!(kind, FailureKind::Tls, "{message}");
     assert!(message.contains("without TLS"), "{message}");
@@ -193,64 +175,30 @@ async fn registry_credentials_are_checked_and_missing_ones_reported() {
     let with_password = |password: Option<&str>| {
         let mut d = draft(None, Some(endpoint.clone()), None);
         d.secrets = password
-            .map(|p| {
-                vec![SecretUpdate {
-                    slot: SecretSlot::RegistryPassword,
-                    value: Some(p.into()),
-                }]
-            })
+            .map(|p| vec![SecretUpdate { slot: SecretSlot::RegistryPassword, value: Some(p.into()) }])
             .unwrap_or_default();
         d
     };
-    let report = t
-        .workspace
-        .test_draft(&session, with_password(Some("wrong-password")))
-        .await
-        .unwrap();
+    let report = t.workspace.test_draft(&session, with_password(Some("wrong-password"))).await.unwrap();
     let (kind, message) = failure(report.schema_registry);
     assert_eq!(kind, FailureKind::Auth, "{message}");
     assert!(message.contains("401"), "{message}");
 
-    let report = t
-        .workspace
-        .test_draft(&session, with_password(None))
-        .await
-        .unwrap();
-    assert_eq!(
-        failure(report.schema_registry).0,
-        FailureKind::MissingSecret
-    );
+    let report = t.workspace.test_draft(&session, with_password(None)).await.unwrap();
+    assert_eq!(failure(report.schema_registry).0, FailureKind::MissingSecret);
 
     // Saved with the right password, the stored secret is read back from the keyring.
-    let saved = t
-        .workspace
-        .save_connection(&session, with_password(Some("wonderland-42")))
-        .await
-        .unwrap();
-    let report = t
-        .workspace
-        .test_connection(&session, &saved.id)
-        .await
-        .unwrap();
+    let saved = t.workspace.save_connection(&session, with_password(Some("wonderland-42"))).await.unwrap();
+    let report = t.workspace.test_connection(&session, &saved.id).await.unwrap();
     assert!(report.all_ok(), "{report:#?}");
-    t.workspace
-        .delete_connection(&session, &saved.id)
-        .await
-        .unwrap();
+    t.workspace.delete_connection(&session, &saved.id).await.unwrap();
 }
 
 /// A throwaway CA and a server certificate for 127.0.0.1 signed by it, made with openssl.
 fn make_ca_and_server_cert(dir: &std::path::Path) -> String {
     let run = |args: &[&str]| {
-        let status = Command::new("openssl")
-            .args(args)
-            .current_dir(dir)
-            .stderr(Stdio::null())
-            .status();
-        assert!(
-            status.map(|s| s.success()).unwrap_or(false),
-            "openssl {args:?} failed"
-        );
+        let status = Command::new("openssl").args(args).current_dir(dir).stderr(Stdio::null()).status();
+        assert!(status.map(|s| s.success()).unwrap_or(false), "openssl {args:?} failed");
     };
     std::fs::write(dir.join("san.ext"), "subjectAltName=IP:127.0.0.1\n").unwrap();
     run(&[
@@ -308,12 +256,7 @@ async fn https_needs_the_right_ca_and_says_tls_when_it_is_missing() {
     let key = certs.path().join("server.key");
     let registry = OwnRegistry::start(
         "https",
-        &[
-            "--tls-cert",
-            cert.to_str().unwrap(),
-            "--tls-key",
-            key.to_str().unwrap(),
-        ],
+        &["--tls-cert", cert.to_str().unwrap(), "--tls-key", key.to_str().unwrap()],
     );
     let t = common::workspace().await;
     let session = common::developer();
@@ -326,30 +269,16 @@ async fn https_needs_the_right_ca_and_says_tls_when_it_is_missing() {
     assert!(message.to_lowercase().contains("certificate"), "{message}");
 
     // With the custom CA in the profile it connects.
-    let trusted = HttpEndpoint {
-        ca_pem: Some(ca_pem),
-        ..HttpEndpoint::open(&registry.url)
-    };
-    let report = t
-        .workspace
-        .test_draft(&session, draft(None, Some(trusted), None))
-        .await
-        .unwrap();
+    let trusted = HttpEndpoint { ca_pem: Some(ca_pem), ..HttpEndpoint::open(&registry.url) };
+    let report = t.workspace.test_draft(&session, draft(None, Some(trusted), None)).await.unwrap();
     assert!(report.all_ok(), "{report:#?}");
 
     // Plain http:// to the TLS port is not a broken registry but the wrong scheme.
     let plain = HttpEndpoint::open(registry.url.replace("https://", "http://"));
-    let report = t
-        .workspace
-        .test_draft(&session, draft(None, Some(plain), None))
-        .await
-        .unwrap();
+    let report = t.workspace.test_draft(&session, draft(None, Some(plain), None)).await.unwrap();
     let (kind, message) = failure(report.schema_registry);
     assert!(
-        matches!(
-            kind,
-            FailureKind::Protocol | FailureKind::WrongService | FailureKind::Tls
-        ),
+        matches!(kind, FailureKind::Protocol | FailureKind::WrongService | FailureKind::Tls),
         "{kind:?}: {message}"
     );
 }

@@ -23,69 +23,55 @@ const TIMEOUT: Duration = Duration::from_secs(10);
 
 /// The clients of one connection's Kafka cluster.
 pub struct KafkaCluster {
-    consumer: Arc<BaseConsumer>,
+    pub(super) consumer: Arc<BaseConsumer>,
     admin: AdminClient<DefaultClientContext>,
-    bootstrap: String,
+    pub(super) bootstrap: String,
+    /// The connection's client settings, for the consumers each scan makes.
+    pub(super) config: ClientConfig,
 }
 
 impl KafkaCluster {
     pub fn connect(config: &ClientConfig) -> Result<Self> {
-        let bootstrap = config
-            .get("bootstrap.servers")
-            .unwrap_or_default()
-            .to_string();
+        let bootstrap = config.get("bootstrap.servers").unwrap_or_default().to_string();
         let mut consumer_config = config.clone();
         // No group: this consumer only reads metadata and offsets, it never joins or commits.
         consumer_config.set("enable.auto.commit", "false");
-        let consumer: BaseConsumer = consumer_config
-            .create()
-            .map_err(|e| kafka_error(&bootstrap, "create a client", e))?;
-        let admin = config
-            .create()
-            .map_err(|e| kafka_error(&bootstrap, "create an admin client", e))?;
-        Ok(Self {
-            consumer: Arc::new(consumer),
-            admin,
-            bootstrap,
-        })
+        let consumer: BaseConsumer =
+            consumer_config.create().map_err(|e| kafka_error(&bootstrap, "create a client", e))?;
+        let admin = config.create().map_err(|e| kafka_error(&bootstrap, "create an admin client", e))?;
+        Ok(Self { consumer: Arc::new(consumer), admin, bootstrap, config: config.clone() })
     }
 
     /// Cluster metadata as plain owned data (librdkafka's own holds raw pointers).
-    async fn metadata(&self, topic: Option<String>) -> Result<ClusterMetadata> {
+    pub(super) async fn metadata(&self, topic: Option<String>) -> Result<ClusterMetadata> {
         let consumer = Arc::clone(&self.consumer);
         let bootstrap = self.bootstrap.clone();
         tokio::task::spawn_blocking(move || {
-            consumer
-                .fetch_metadata(topic.as_deref(), TIMEOUT)
-                .map(|m| ClusterMetadata {
-                    brokers: m
-                        .brokers()
-                        .iter()
-                        .map(|b| BrokerInfo {
-                            id: b.id(),
-                            host: b.host().to_string(),
-                            port: b.port(),
-                        })
-                        .collect(),
-                    topics: m
-                        .topics()
-                        .iter()
-                        .map(|t| TopicMetadata {
-                            name: t.name().to_string(),
-                            error: t.error().map(RDKafkaErrorCode::from),
-                            partitions: t
-                                .partitions()
-                                .iter()
-                                .map(|p| PartitionMetadata {
-                                    id: p.id(),
-                                    leader: p.leader(),
-                                    replicas: p.replicas().to_vec(),
-                                    isr: p.isr().to_vec(),
-                                })
-                                .collect(),
-                        })
-                        .collect(),
-                })
+            consumer.fetch_metadata(topic.as_deref(), TIMEOUT).map(|m| ClusterMetadata {
+                brokers: m
+                    .brokers()
+                    .iter()
+                    .map(|b| BrokerInfo { id: b.id(), host: b.host().to_string(), port: b.port() })
+                    .collect(),
+                topics: m
+                    .topics()
+                    .iter()
+                    .map(|t| TopicMetadata {
+                        name: t.name().to_string(),
+                        error: t.error().map(RDKafkaErrorCode::from),
+                        partitions: t
+                            .partitions()
+                            .iter()
+                            .map(|p| PartitionMetadata {
+                                id: p.id(),
+                                leader: p.leader(),
+                                replicas: p.replicas().to_vec(),
+                                isr: p.isr().to_vec(),
+                            })
+                            .collect(),
+                    })
+                    .collect(),
+            })
         })
         .await
         .map_err(|e| Error::internal(format!("The metadata task stopped: {e}")))?
@@ -95,16 +81,11 @@ impl KafkaCluster {
     pub async fn overview(&self) -> Result<ClusterOverview> {
         let metadata = self.metadata(None).await?;
         let consumer = Arc::clone(&self.consumer);
-        let cluster_id =
-            tokio::task::spawn_blocking(move || consumer.client().fetch_cluster_id(TIMEOUT))
-                .await
-                .ok()
-                .flatten();
-        let internal = metadata
-            .topics
-            .iter()
-            .filter(|t| is_internal(&t.name))
-            .count();
+        let cluster_id = tokio::task::spawn_blocking(move || consumer.client().fetch_cluster_id(TIMEOUT))
+            .await
+            .ok()
+            .flatten();
+        let internal = metadata.topics.iter().filter(|t| is_internal(&t.name)).count();
         Ok(ClusterOverview {
             controller_id: None,
             cluster_id,
@@ -147,16 +128,9 @@ impl KafkaCluster {
 
     pub async fn describe_topic(&self, name: &str) -> Result<TopicDetail> {
         let metadata = self.metadata(Some(name.to_string())).await?;
-        let topic = metadata
-            .topics
-            .into_iter()
-            .find(|t| t.name == name)
-            .ok_or_else(|| {
-                Error::not_found(format!(
-                    "Topic '{name}' does not exist on {}.",
-                    self.bootstrap
-                ))
-            })?;
+        let topic = metadata.topics.into_iter().find(|t| t.name == name).ok_or_else(|| {
+            Error::not_found(format!("Topic '{name}' does not exist on {}.", self.bootstrap))
+        })?;
         if let Some(code) = topic.error {
             return Err(match code {
                 RDKafkaErrorCode::UnknownTopicOrPartition | RDKafkaErrorCode::UnknownTopic => {
@@ -168,11 +142,7 @@ impl KafkaCluster {
                 other => Error::unavailable(format!("The broker reported {other} for topic '{name}'.")),
             });
         }
-        let ids: Vec<_> = topic
-            .partitions
-            .iter()
-            .map(|p| (name.to_string(), p.id))
-            .collect();
+        let ids: Vec<_> = topic.partitions.iter().map(|p| (name.to_string(), p.id)).collect();
         let marks = self.watermarks(ids).await?;
         let mut partitions: Vec<PartitionInfo> = topic
             .partitions
@@ -209,12 +179,7 @@ impl KafkaCluster {
         let options = AdminOptions::new().request_timeout(Some(TIMEOUT));
         let results = match self.admin.describe_configs(&resources, &options).await {
             Ok(results) => results,
-            Err(err) => {
-                return (
-                    vec![],
-                    Some(format!("The topic configuration could not be read: {err}.")),
-                )
-            }
+            Err(err) => return (vec![], Some(format!("The topic configuration could not be read: {err}."))),
         };
         let mut configs = Vec::new();
         for result in results {
@@ -229,9 +194,7 @@ impl KafkaCluster {
                 Err(code) => {
                     return (
                         vec![],
-                        Some(format!(
-                            "The broker refused to describe the configuration: {code}."
-                        )),
+                        Some(format!("The broker refused to describe the configuration: {code}.")),
                     )
                 }
             }
@@ -247,11 +210,7 @@ impl KafkaCluster {
         topic.validate()?;
         let replication = i32::try_from(topic.replication_factor).unwrap_or(i32::MAX);
         let partitions = i32::try_from(topic.partitions).unwrap_or(i32::MAX);
-        let mut new_topic = RdNewTopic::new(
-            &topic.name,
-            partitions,
-            TopicReplication::Fixed(replication),
-        );
+        let mut new_topic = RdNewTopic::new(&topic.name, partitions, TopicReplication::Fixed(replication));
         for config in &topic.configs {
             new_topic = new_topic.set(&config.name, &config.value);
         }
@@ -284,7 +243,7 @@ impl KafkaCluster {
         Ok(())
     }
 
-    async fn watermarks(&self, partitions: Vec<(String, i32)>) -> Result<Watermarks> {
+    pub(super) async fn watermarks(&self, partitions: Vec<(String, i32)>) -> Result<Watermarks> {
         let consumer = Arc::clone(&self.consumer);
         let bootstrap = self.bootstrap.clone();
         tokio::task::spawn_blocking(move || Watermarks::fetch(&consumer, &partitions))
@@ -294,26 +253,26 @@ impl KafkaCluster {
     }
 }
 
-struct ClusterMetadata {
+pub(super) struct ClusterMetadata {
     brokers: Vec<BrokerInfo>,
-    topics: Vec<TopicMetadata>,
+    pub(super) topics: Vec<TopicMetadata>,
 }
 
-struct TopicMetadata {
-    name: String,
-    error: Option<RDKafkaErrorCode>,
-    partitions: Vec<PartitionMetadata>,
+pub(super) struct TopicMetadata {
+    pub(super) name: String,
+    pub(super) error: Option<RDKafkaErrorCode>,
+    pub(super) partitions: Vec<PartitionMetadata>,
 }
 
-struct PartitionMetadata {
-    id: i32,
+pub(super) struct PartitionMetadata {
+    pub(super) id: i32,
     leader: i32,
     replicas: Vec<i32>,
     isr: Vec<i32>,
 }
 
 /// Low and high watermarks by (topic, partition).
-struct Watermarks(std::collections::HashMap<(String, i32), (i64, i64)>);
+pub(super) struct Watermarks(std::collections::HashMap<(String, i32), (i64, i64)>);
 
 impl Watermarks {
     fn fetch(consumer: &BaseConsumer, partitions: &[(String, i32)]) -> Result<Self, KafkaError> {
@@ -336,15 +295,12 @@ impl Watermarks {
             let low = earliest
                 .find_partition(element.topic(), element.partition())
                 .map_or(0, |e| offset_value(e.offset()));
-            marks.insert(
-                (element.topic().to_string(), element.partition()),
-                (low, high.max(low)),
-            );
+            marks.insert((element.topic().to_string(), element.partition()), (low, high.max(low)));
         }
         Ok(Self(marks))
     }
 
-    fn get(&self, topic: &str, partition: i32) -> Option<(i64, i64)> {
+    pub(super) fn get(&self, topic: &str, partition: i32) -> Option<(i64, i64)> {
         self.0.get(&(topic.to_string(), partition)).copied()
     }
 }

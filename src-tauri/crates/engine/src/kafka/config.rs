@@ -11,10 +11,7 @@ pub fn client_config(settings: &KafkaSettings, secrets: &ResolvedSecrets) -> Res
     let mut config = ClientConfig::new();
     config
         .set("bootstrap.servers", settings.bootstrap_servers.trim())
-        .set(
-            "security.protocol",
-            settings.security_protocol.librdkafka_name(),
-        )
+        .set("security.protocol", settings.security_protocol.librdkafka_name())
         .set("client.id", "streamlens")
         // Fail fast and say why, instead of librdkafka's default minutes of silent retries.
         .set("socket.timeout.ms", "8000")
@@ -35,24 +32,16 @@ pub fn client_config(settings: &KafkaSettings, secrets: &ResolvedSecrets) -> Res
         if let Some(ca) = tls.ca_pem.as_deref().filter(|p| !p.trim().is_empty()) {
             config.set("ssl.ca.pem", ca);
         }
-        if let Some(cert) = tls
-            .client_cert_pem
-            .as_deref()
-            .filter(|p| !p.trim().is_empty())
-        {
+        if let Some(cert) = tls.client_cert_pem.as_deref().filter(|p| !p.trim().is_empty()) {
             let key = secrets.get(&SecretSlot::KafkaClientKey).ok_or_else(|| {
                 Error::invalid(
                     "A client certificate is set but its private key is not stored for this connection.",
                 )
             })?;
-            config
-                .set("ssl.certificate.pem", cert)
-                .set("ssl.key.pem", key.expose());
+            config.set("ssl.certificate.pem", cert).set("ssl.key.pem", key.expose());
         }
-        config.set(
-            "ssl.endpoint.identification.algorithm",
-            if tls.verify_hostname { "https" } else { "none" },
-        );
+        config
+            .set("ssl.endpoint.identification.algorithm", if tls.verify_hostname { "https" } else { "none" });
     }
     Ok(config)
 }
@@ -77,10 +66,7 @@ mod tests {
         assert_eq!(config.get("sasl.mechanisms"), Some("SCRAM-SHA-512"));
         assert_eq!(config.get("sasl.username"), Some("alice"));
         assert_eq!(config.get("sasl.password"), Some("pw-for-alice"));
-        assert_eq!(
-            config.get("ssl.endpoint.identification.algorithm"),
-            Some("none")
-        );
+        assert_eq!(config.get("ssl.endpoint.identification.algorithm"), Some("none"));
     }
 
     #[test]

@@ -4,6 +4,8 @@
 mod cluster;
 mod config;
 pub mod model;
+mod reading;
 
 pub use cluster::KafkaCluster;
 pub use config::client_config;
+pub use reading::RecordSink;

@@ -95,23 +95,17 @@ impl NewTopic {
     /// Kafka's own rules for a topic name, checked before anything reaches the broker.
     pub fn validate(&self) -> crate::Result<()> {
         let name = &self.name;
-        let legal = name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
+        let legal = name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
         if name.is_empty() || name.len() > 249 || !legal || name == "." || name == ".." {
             return Err(crate::Error::invalid(format!(
                 "'{name}' is not a valid topic name: use 1 to 249 of a-z, A-Z, 0-9, '.', '_' and '-' (not '.' or '..')."
             )));
         }
         if self.partitions == 0 || self.partitions > 100_000 {
-            return Err(crate::Error::invalid(
-                "A topic needs between 1 and 100000 partitions.",
-            ));
+            return Err(crate::Error::invalid("A topic needs between 1 and 100000 partitions."));
         }
         if self.replication_factor == 0 || self.replication_factor > i16::MAX as u32 {
-            return Err(crate::Error::invalid(
-                "The replication factor must be at least 1.",
-            ));
+            return Err(crate::Error::invalid("The replication factor must be at least 1."));
         }
         Ok(())
     }
@@ -122,12 +116,7 @@ mod tests {
     use super::*;
 
     fn topic(name: &str) -> NewTopic {
-        NewTopic {
-            name: name.into(),
-            partitions: 1,
-            replication_factor: 1,
-            configs: vec![],
-        }
+        NewTopic { name: name.into(), partitions: 1, replication_factor: 1, configs: vec![] }
     }
 
     #[test]

@@ -41,11 +41,7 @@ pub(crate) async fn probe(
     let url = endpoint
         .parsed_url(service.name())
         .map_err(|e| ProbeFailure::new(FailureKind::InvalidConfig, e.to_string()))?;
-    let host = url
-        .host_str()
-        .unwrap_or_default()
-        .trim_start_matches('[')
-        .trim_end_matches(']');
+    let host = url.host_str().unwrap_or_default().trim_start_matches('[').trim_end_matches(']');
     let port = url.port_or_known_default().unwrap_or(80);
     drop(net::connect(host, port).await?);
 
@@ -55,27 +51,14 @@ pub(crate) async fn probe(
         Service::Registry => {
             let subjects = get_json(&client, &auth, service, endpoint, "subjects").await?;
             let count = subjects.as_array().map(Vec::len).ok_or_else(|| {
-                wrong_service(
-                    service,
-                    endpoint,
-                    "/subjects did not return a list of subjects",
-                )
+                wrong_service(service, endpoint, "/subjects did not return a list of subjects")
             })?;
             let level = get_json(&client, &auth, service, endpoint, "config")
                 .await
                 .ok()
-                .and_then(|c| {
-                    c.get("compatibilityLevel")
-                        .and_then(Value::as_str)
-                        .map(str::to_string)
-                });
-            let level = level
-                .map(|l| format!(", compatibility {l}"))
-                .unwrap_or_default();
-            Ok(format!(
-                "{count} subject{}{level}",
-                if count == 1 { "" } else { "s" }
-            ))
+                .and_then(|c| c.get("compatibilityLevel").and_then(Value::as_str).map(str::to_string));
+            let level = level.map(|l| format!(", compatibility {l}")).unwrap_or_default();
+            Ok(format!("{count} subject{}{level}", if count == 1 { "" } else { "s" }))
         }
         Service::Flink => {
             let config = get_json(&client, &auth, service, endpoint, "config").await?;
@@ -135,10 +118,7 @@ fn build_client(endpoint: &HttpEndpoint) -> Result<reqwest::Client, ProbeFailure
         builder = builder.add_root_certificate(cert);
     }
     builder.build().map_err(|e| {
-        ProbeFailure::new(
-            FailureKind::InvalidConfig,
-            format!("Cannot set up the HTTP client: {e}."),
-        )
+        ProbeFailure::new(FailureKind::InvalidConfig, format!("Cannot set up the HTTP client: {e}."))
     })
 }
 
@@ -150,19 +130,14 @@ async fn get_json(
     path: &str,
 ) -> Result<Value, ProbeFailure> {
     let url = format!("{}/{path}", endpoint.url.trim().trim_end_matches('/'));
-    let mut request = client.get(&url).header(
-        "Accept",
-        "application/vnd.schemaregistry.v1+json, application/json",
-    );
+    let mut request =
+        client.get(&url).header("Accept", "application/vnd.schemaregistry.v1+json, application/json");
     request = match auth {
         Auth::None => request,
         Auth::Basic(user, password) => request.basic_auth(user, Some(password)),
         Auth::Bearer(token) => request.bearer_auth(token),
     };
-    let response = request
-        .send()
-        .await
-        .map_err(|e| transport_failure(service, &url, &e))?;
+    let response = request.send().await.map_err(|e| transport_failure(service, &url, &e))?;
     let status = response.status();
     if status == reqwest::StatusCode::UNAUTHORIZED || status == reqwest::StatusCode::FORBIDDEN {
         return Err(ProbeFailure::new(
@@ -180,10 +155,7 @@ async fn get_json(
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default()
         .to_string();
-    let body = response
-        .text()
-        .await
-        .map_err(|e| transport_failure(service, &url, &e))?;
+    let body = response.text().await.map_err(|e| transport_failure(service, &url, &e))?;
     if !status.is_success() {
         return Err(wrong_service(
             service,
@@ -197,11 +169,7 @@ async fn get_json(
         } else {
             format!(
                 "something that is not JSON ({})",
-                if content_type.is_empty() {
-                    "no content type"
-                } else {
-                    &content_type
-                }
+                if content_type.is_empty() { "no content type" } else { &content_type }
             )
         };
         wrong_service(service, endpoint, &format!("GET /{path} returned {what}"))
@@ -224,11 +192,7 @@ fn transport_failure(service: Service, url: &str, err: &reqwest::Error) -> Probe
     if err.is_timeout() {
         ProbeFailure::new(
             FailureKind::Timeout,
-            format!(
-                "The {} at {url} did not answer within {} s.",
-                service.name(),
-                REQUEST_TIMEOUT.as_secs()
-            ),
+            format!("The {} at {url} did not answer within {} s.", service.name(), REQUEST_TIMEOUT.as_secs()),
         )
     } else if chain.contains("certificate")
         || chain.contains("ssl")
@@ -242,11 +206,7 @@ fn transport_failure(service: Service, url: &str, err: &reqwest::Error) -> Probe
     } else if err.is_connect() {
         ProbeFailure::new(
             FailureKind::Refused,
-            format!(
-                "Cannot connect to the {} at {url}: {}.",
-                service.name(),
-                error_chain(err)
-            ),
+            format!("Cannot connect to the {} at {url}: {}.", service.name(), error_chain(err)),
         )
     } else {
         ProbeFailure::new(

@@ -37,10 +37,8 @@ pub(crate) async fn probe(
         match net::connect(host, *port).await {
             Ok(mut stream) => {
                 let mut answer = kafka_wire::check(&mut stream).await;
-                if matches!(
-                    answer,
-                    WireAnswer::Silent | WireAnswer::Closed | WireAnswer::Other
-                ) && kafka_wire::answers_http(host, *port).await
+                if matches!(answer, WireAnswer::Silent | WireAnswer::Closed | WireAnswer::Other)
+                    && kafka_wire::answers_http(host, *port).await
                 {
                     answer = WireAnswer::Http;
                 }
@@ -60,35 +58,18 @@ pub(crate) async fn probe(
     }
 
     let captured = Arc::new(Mutex::new(Vec::<String>::new()));
-    let context = ProbeContext {
-        errors: Arc::clone(&captured),
-    };
+    let context = ProbeContext { errors: Arc::clone(&captured) };
     let outcome = tokio::task::spawn_blocking(move || {
         let consumer: BaseConsumer<ProbeContext> = config.create_with_context(context)?;
         consumer.fetch_metadata(None, METADATA_TIMEOUT)
     })
     .await
-    .map_err(|e| {
-        ProbeFailure::new(
-            FailureKind::Protocol,
-            format!("The Kafka probe stopped: {e}"),
-        )
-    })?;
+    .map_err(|e| ProbeFailure::new(FailureKind::Protocol, format!("The Kafka probe stopped: {e}")))?;
     match outcome {
         Ok(metadata) => {
             let brokers = metadata.brokers().len();
-            let topics = metadata
-                .topics()
-                .iter()
-                .filter(|t| !t.name().starts_with("__"))
-                .count();
-            Ok(format!(
-                "{} broker{}, {} topic{}",
-                brokers,
-                plural(brokers),
-                topics,
-                plural(topics)
-            ))
+            let topics = metadata.topics().iter().filter(|t| !t.name().starts_with("__")).count();
+            Ok(format!("{} broker{}, {} topic{}", brokers, plural(brokers), topics, plural(topics)))
         }
         Err(err) => {
             let errors = captured.lock().map(|e| e.clone()).unwrap_or_default();
@@ -164,23 +145,16 @@ fn classify_client_error(err: &KafkaError, reported: &[String]) -> ProbeFailure 
             FailureKind::Auth,
             "The broker refused the credentials: check the SASL mechanism, username and password.",
         )
-    } else if lower.contains("ssl") || lower.contains("certificate") || lower.contains("handshake")
-    {
+    } else if lower.contains("ssl") || lower.contains("certificate") || lower.contains("handshake") {
         (FailureKind::Tls, "The TLS handshake failed: check the CA certificate, the client certificate and key, and hostname verification.")
     } else if lower.contains("refused") {
         (FailureKind::Refused, "A broker refused the connection: the advertised listener may point to a host or port you cannot reach.")
     } else if lower.contains("resolve") {
-        (
-            FailureKind::Dns,
-            "A broker's advertised host name cannot be resolved from this machine.",
-        )
+        (FailureKind::Dns, "A broker's advertised host name cannot be resolved from this machine.")
     } else if lower.contains("timed out") || lower.contains("timeout") {
         (FailureKind::Timeout, "The cluster did not answer a metadata request in time: the advertised listeners may be unreachable from here.")
     } else {
-        (
-            FailureKind::Protocol,
-            "The Kafka client could not read the cluster's metadata.",
-        )
+        (FailureKind::Protocol, "The Kafka client could not read the cluster's metadata.")
     };
     ProbeFailure::new(kind, format!("{advice} ({detail})"))
 }
@@ -208,20 +182,12 @@ mod tests {
     #[test]
     fn client_errors_are_sorted_by_cause() {
         let err = KafkaError::MetadataFetch(RDKafkaErrorCode::BrokerTransportFailure);
-        let auth = classify_client_error(
-            &err,
-            &["SASL authentication error: Authentication failed".into()],
-        );
+        let auth = classify_client_error(&err, &["SASL authentication error: Authentication failed".into()]);
         assert_eq!(auth.kind, FailureKind::Auth);
-        let tls = classify_client_error(
-            &err,
-            &["SSL handshake failed: certificate verify failed".into()],
-        );
+        let tls = classify_client_error(&err, &["SSL handshake failed: certificate verify failed".into()]);
         assert_eq!(tls.kind, FailureKind::Tls);
-        let timeout = classify_client_error(
-            &KafkaError::MetadataFetch(RDKafkaErrorCode::OperationTimedOut),
-            &[],
-        );
+        let timeout =
+            classify_client_error(&KafkaError::MetadataFetch(RDKafkaErrorCode::OperationTimedOut), &[]);
         assert_eq!(timeout.kind, FailureKind::Timeout);
     }
 
@@ -229,23 +195,14 @@ mod tests {
     fn wire_answers_match_the_configured_protocol() {
         let mut settings = KafkaSettings::plaintext("h:1");
         assert!(check_wire(&WireAnswer::Kafka { api_count: 50 }, &settings, "h", 1).is_ok());
+        assert_eq!(check_wire(&WireAnswer::Tls, &settings, "h", 1).unwrap_err().kind, FailureKind::Tls);
         assert_eq!(
-            check_wire(&WireAnswer::Tls, &settings, "h", 1)
-                .unwrap_err()
-                .kind,
-            FailureKind::Tls
-        );
-        assert_eq!(
-            check_wire(&WireAnswer::Http, &settings, "h", 1)
-                .unwrap_err()
-                .kind,
+            check_wire(&WireAnswer::Http, &settings, "h", 1).unwrap_err().kind,
             FailureKind::WrongService
         );
         settings.security_protocol = crate::profile::SecurityProtocol::Ssl;
         assert_eq!(
-            check_wire(&WireAnswer::Kafka { api_count: 50 }, &settings, "h", 1)
-                .unwrap_err()
-                .kind,
+            check_wire(&WireAnswer::Kafka { api_count: 50 }, &settings, "h", 1).unwrap_err().kind,
             FailureKind::Tls
         );
         assert!(check_wire(&WireAnswer::Silent, &settings, "h", 1).is_ok());

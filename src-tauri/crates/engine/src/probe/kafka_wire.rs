@@ -64,9 +64,7 @@ pub(crate) fn classify(reply: &[u8]) -> WireAnswer {
     }
     // error_code (i16) then the api array length (i32).
     let count = i32::from_be_bytes([reply[10], reply[11], reply[12], reply[13]]);
-    WireAnswer::Kafka {
-        api_count: usize::try_from(count).unwrap_or(0),
-    }
+    WireAnswer::Kafka { api_count: usize::try_from(count).unwrap_or(0) }
 }
 
 pub(crate) async fn check(stream: &mut TcpStream) -> WireAnswer {
@@ -90,8 +88,7 @@ pub(crate) async fn check(stream: &mut TcpStream) -> WireAnswer {
 /// Asks the port a minimal HTTP question on a fresh connection: some HTTP servers wait
 /// silently for a line end that a Kafka request never sends.
 pub(crate) async fn answers_http(host: &str, port: u16) -> bool {
-    let Ok(Ok(mut stream)) =
-        tokio::time::timeout(READ_TIMEOUT, TcpStream::connect((host, port))).await
+    let Ok(Ok(mut stream)) = tokio::time::timeout(READ_TIMEOUT, TcpStream::connect((host, port))).await
     else {
         return false;
     };

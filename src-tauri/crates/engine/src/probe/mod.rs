@@ -39,10 +39,7 @@ pub struct ProbeFailure {
 
 impl ProbeFailure {
     pub(crate) fn new(kind: FailureKind, message: impl Into<String>) -> Self {
-        Self {
-            kind,
-            message: message.into(),
-        }
+        Self { kind, message: message.into() }
     }
 }
 
@@ -67,10 +64,7 @@ pub struct ProbeReport {
 impl ProbeReport {
     /// Every configured part answered as expected.
     pub fn all_ok(&self) -> bool {
-        [&self.kafka, &self.schema_registry, &self.flink]
-            .into_iter()
-            .flatten()
-            .all(|part| part.ok)
+        [&self.kafka, &self.schema_registry, &self.flink].into_iter().flatten().all(|part| part.ok)
     }
 }
 
@@ -93,26 +87,18 @@ pub async fn probe(target: ProbeTarget<'_>) -> ProbeReport {
     };
     let registry = async {
         match target.schema_registry {
-            Some(endpoint) => {
-                Some(timed(http::probe(http::Service::Registry, endpoint, secrets)).await)
-            }
+            Some(endpoint) => Some(timed(http::probe(http::Service::Registry, endpoint, secrets)).await),
             None => None,
         }
     };
     let flink = async {
         match target.flink {
-            Some(endpoint) => {
-                Some(timed(http::probe(http::Service::Flink, endpoint, secrets)).await)
-            }
+            Some(endpoint) => Some(timed(http::probe(http::Service::Flink, endpoint, secrets)).await),
             None => None,
         }
     };
     let (kafka, schema_registry, flink) = tokio::join!(kafka, registry, flink);
-    ProbeReport {
-        kafka,
-        schema_registry,
-        flink,
-    }
+    ProbeReport { kafka, schema_registry, flink }
 }
 
 async fn timed(work: impl Future<Output = Result<String, ProbeFailure>>) -> PartProbe {
@@ -120,29 +106,16 @@ async fn timed(work: impl Future<Output = Result<String, ProbeFailure>>) -> Part
     let outcome = work.await;
     let elapsed_ms = u32::try_from(start.elapsed().as_millis()).unwrap_or(u32::MAX);
     match outcome {
-        Ok(summary) => PartProbe {
-            ok: true,
-            summary,
-            failure: None,
-            elapsed_ms,
-        },
+        Ok(summary) => PartProbe { ok: true, summary, failure: None, elapsed_ms },
         Err(failure) => {
             tracing::info!(kind = ?failure.kind, message = %failure.message, "probe failed");
-            PartProbe {
-                ok: false,
-                summary: String::new(),
-                failure: Some(failure),
-                elapsed_ms,
-            }
+            PartProbe { ok: false, summary: String::new(), failure: Some(failure), elapsed_ms }
         }
     }
 }
 
 /// The stored secret for `slot`, or a failure saying it is missing.
-pub(crate) fn need_secret(
-    secrets: &ResolvedSecrets,
-    slot: SecretSlot,
-) -> Result<&str, ProbeFailure> {
+pub(crate) fn need_secret(secrets: &ResolvedSecrets, slot: SecretSlot) -> Result<&str, ProbeFailure> {
     secrets.get(&slot).map(|s| s.expose()).ok_or_else(|| {
         ProbeFailure::new(
             FailureKind::MissingSecret,

@@ -11,26 +11,27 @@ use super::{FailureKind, ProbeFailure};
 pub(crate) const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 
 pub(crate) async fn connect(host: &str, port: u16) -> Result<TcpStream, ProbeFailure> {
-    let addrs: Vec<_> = match tokio::time::timeout(
-        CONNECT_TIMEOUT,
-        tokio::net::lookup_host((host, port)),
-    )
-    .await
-    {
-        Ok(Ok(addrs)) => addrs.collect(),
-        Ok(Err(err)) => {
-            return Err(ProbeFailure::new(
-                FailureKind::Dns,
-                format!("Cannot resolve the host name '{host}' ({err}). Check the spelling, your DNS or VPN."),
-            ))
-        }
-        Err(_) => {
-            return Err(ProbeFailure::new(
-                FailureKind::Dns,
-                format!("Resolving '{host}' took longer than {} s. Check your DNS or VPN.", CONNECT_TIMEOUT.as_secs()),
-            ))
-        }
-    };
+    let addrs: Vec<_> =
+        match tokio::time::timeout(CONNECT_TIMEOUT, tokio::net::lookup_host((host, port))).await {
+            Ok(Ok(addrs)) => addrs.collect(),
+            Ok(Err(err)) => {
+                return Err(ProbeFailure::new(
+                    FailureKind::Dns,
+                    format!(
+                        "Cannot resolve the host name '{host}' ({err}). Check the spelling, your DNS or VPN."
+                    ),
+                ))
+            }
+            Err(_) => {
+                return Err(ProbeFailure::new(
+                    FailureKind::Dns,
+                    format!(
+                        "Resolving '{host}' took longer than {} s. Check your DNS or VPN.",
+                        CONNECT_TIMEOUT.as_secs()
+                    ),
+                ))
+            }
+        };
     let mut last = None;
     for addr in &addrs {
         match tokio::time::timeout(CONNECT_TIMEOUT, TcpStream::connect(addr)).await {
@@ -61,9 +62,6 @@ pub(crate) async fn connect(host: &str, port: u16) -> Result<TcpStream, ProbeFai
         }
     }
     Err(last.unwrap_or_else(|| {
-        ProbeFailure::new(
-            FailureKind::Dns,
-            format!("The host name '{host}' resolved to no address."),
-        )
+        ProbeFailure::new(FailureKind::Dns, format!("The host name '{host}' resolved to no address."))
     }))
 }

@@ -2,6 +2,7 @@
 //! together. Every public operation takes the caller's [`Session`] and authorizes first;
 //! the desktop shell and the CLI call these and nothing below them.
 
+mod messages;
 mod topics;
 
 use std::collections::{BTreeSet, HashMap};
@@ -34,6 +35,8 @@ pub struct Workspace {
     paths: AppPaths,
     /// Kafka clients by profile id, made on first use and dropped when the profile changes.
     kafka: tokio::sync::Mutex<HashMap<String, Arc<KafkaCluster>>>,
+    /// Cancel flags of running scans, by the id the caller gave them.
+    scans: tokio::sync::Mutex<HashMap<String, Arc<std::sync::atomic::AtomicBool>>>,
 }
 
 impl Workspace {
@@ -45,6 +48,7 @@ impl Workspace {
             keyring,
             paths,
             kafka: tokio::sync::Mutex::new(HashMap::new()),
+            scans: tokio::sync::Mutex::new(HashMap::new()),
         })
     }
 
@@ -57,8 +61,8 @@ impl Workspace {
     }
 
     pub fn app_info(&self, session: &Session) -> AppInfo {
-        let log_file = crate::logging::newest_log_file(&self.paths.log_dir())
-            .unwrap_or_else(|| self.paths.log_dir());
+        let log_file =
+            crate::logging::newest_log_file(&self.paths.log_dir()).unwrap_or_else(|| self.paths.log_dir());
         AppInfo {
             version: env!("CARGO_PKG_VERSION").to_string(),
             data_dir: self.paths.data_dir.display().to_string(),
@@ -72,21 +76,13 @@ impl Workspace {
         self.store.list_profiles().await
     }
 
-    pub async fn find_connection(
-        &self,
-        session: &Session,
-        id_or_name: &str,
-    ) -> Result<ConnectionProfile> {
+    pub async fn find_connection(&self, session: &Session, id_or_name: &str) -> Result<ConnectionProfile> {
         session.authorize(Action::ViewConnections)?;
         self.store.find_profile(id_or_name).await
     }
 
     /// Creates (`draft.id == None`) or updates a profile; secrets go to the keyring first.
-    pub async fn save_connection(
-        &self,
-        session: &Session,
-        draft: ProfileDraft,
-    ) -> Result<ConnectionProfile> {
+    pub async fn save_connection(&self, session: &Session, draft: ProfileDraft) -> Result<ConnectionProfile> {
         session.authorize(Action::EditConnections)?;
         draft.validate()?;
         let now = chrono::Utc::now().to_rfc3339();
@@ -94,15 +90,10 @@ impl Workspace {
             Some(id) => Some(self.store.find_profile(id).await?),
             None => None,
         };
-        let id = existing
-            .as_ref()
-            .map_or_else(|| uuid::Uuid::new_v4().to_string(), |p| p.id.clone());
-        let mut stored: BTreeSet<SecretSlot> = existing
-            .as_ref()
-            .map(|p| p.stored_secrets.iter().copied().collect())
-            .unwrap_or_default();
-        self.apply_secret_updates(&id, draft.secrets.clone())
-            .await?;
+        let id = existing.as_ref().map_or_else(|| uuid::Uuid::new_v4().to_string(), |p| p.id.clone());
+        let mut stored: BTreeSet<SecretSlot> =
+            existing.as_ref().map(|p| p.stored_secrets.iter().copied().collect()).unwrap_or_default();
+        self.apply_secret_updates(&id, draft.secrets.clone()).await?;
         for update in &draft.secrets {
             match update.value {
                 Some(_) => stored.insert(update.slot),
@@ -117,9 +108,7 @@ impl Workspace {
             schema_registry: draft.schema_registry,
             flink: draft.flink,
             stored_secrets: stored.into_iter().collect(),
-            created_at: existing
-                .as_ref()
-                .map_or_else(|| now.clone(), |p| p.created_at.clone()),
+            created_at: existing.as_ref().map_or_else(|| now.clone(), |p| p.created_at.clone()),
             updated_at: now,
         };
         let saved = if existing.is_some() {
@@ -154,16 +143,10 @@ impl Workspace {
         Ok(())
     }
 
-    pub async fn test_connection(
-        &self,
-        session: &Session,
-        id_or_name: &str,
-    ) -> Result<ProbeReport> {
+    pub async fn test_connection(&self, session: &Session, id_or_name: &str) -> Result<ProbeReport> {
         session.authorize(Action::TestConnections)?;
         let profile = self.store.find_profile(id_or_name).await?;
-        let secrets = self
-            .resolve_secrets(&profile.id, profile.required_secrets())
-            .await?;
+        let secrets = self.resolve_secrets(&profile.id, profile.required_secrets()).await?;
         Ok(probe::probe(ProbeTarget {
             kafka: profile.kafka.as_ref(),
             schema_registry: profile.schema_registry.as_ref(),
@@ -200,18 +183,10 @@ impl Workspace {
     pub async fn diagnostics(&self, session: &Session) -> Result<String> {
         session.authorize(Action::ViewDiagnostics)?;
         let profiles = self.store.list_profiles().await?;
-        Ok(crate::diagnostics::report(
-            &self.app_info(session),
-            &profiles,
-            &self.paths.log_dir(),
-        ))
+        Ok(crate::diagnostics::report(&self.app_info(session), &profiles, &self.paths.log_dir()))
     }
 
-    async fn resolve_secrets(
-        &self,
-        profile_id: &str,
-        slots: Vec<SecretSlot>,
-    ) -> Result<ResolvedSecrets> {
+    async fn resolve_secrets(&self, profile_id: &str, slots: Vec<SecretSlot>) -> Result<ResolvedSecrets> {
         let keyring = self.keyring.clone();
         let id = profile_id.to_string();
         tokio::task::spawn_blocking(move || keyring.resolve(&id, &slots))
@@ -219,11 +194,7 @@ impl Workspace {
             .map_err(|e| Error::internal(format!("The keyring task stopped: {e}")))?
     }
 
-    async fn apply_secret_updates(
-        &self,
-        profile_id: &str,
-        updates: Vec<SecretUpdate>,
-    ) -> Result<()> {
+    async fn apply_secret_updates(&self, profile_id: &str, updates: Vec<SecretUpdate>) -> Result<()> {
         if updates.is_empty() {
             return Ok(());
         }

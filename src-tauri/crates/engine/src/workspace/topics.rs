@@ -12,20 +12,12 @@ use crate::kafka::{client_config, KafkaCluster};
 use crate::profile::{ConnectionProfile, Environment};
 
 impl Workspace {
-    pub async fn cluster_overview(
-        &self,
-        session: &Session,
-        connection: &str,
-    ) -> Result<ClusterOverview> {
+    pub async fn cluster_overview(&self, session: &Session, connection: &str) -> Result<ClusterOverview> {
         session.authorize(Action::ViewTopics)?;
         self.kafka_cluster(connection).await?.1.overview().await
     }
 
-    pub async fn list_topics(
-        &self,
-        session: &Session,
-        connection: &str,
-    ) -> Result<Vec<TopicSummary>> {
+    pub async fn list_topics(&self, session: &Session, connection: &str) -> Result<Vec<TopicSummary>> {
         session.authorize(Action::ViewTopics)?;
         self.kafka_cluster(connection).await?.1.topics().await
     }
@@ -37,11 +29,7 @@ impl Workspace {
         topic: &str,
     ) -> Result<TopicDetail> {
         session.authorize(Action::ViewTopics)?;
-        self.kafka_cluster(connection)
-            .await?
-            .1
-            .describe_topic(topic)
-            .await
+        self.kafka_cluster(connection).await?.1.describe_topic(topic).await
     }
 
     pub async fn create_topic(
@@ -84,7 +72,7 @@ impl Workspace {
         Ok(())
     }
 
-    async fn kafka_cluster(
+    pub(super) async fn kafka_cluster(
         &self,
         connection: &str,
     ) -> Result<(ConnectionProfile, Arc<KafkaCluster>)> {
@@ -98,14 +86,9 @@ impl Workspace {
         if let Some(cluster) = self.kafka.lock().await.get(&profile.id) {
             return Ok((profile, Arc::clone(cluster)));
         }
-        let secrets = self
-            .resolve_secrets(&profile.id, profile.required_secrets())
-            .await?;
+        let secrets = self.resolve_secrets(&profile.id, profile.required_secrets()).await?;
         let cluster = Arc::new(KafkaCluster::connect(&client_config(&settings, &secrets)?)?);
-        self.kafka
-            .lock()
-            .await
-            .insert(profile.id.clone(), Arc::clone(&cluster));
+        self.kafka.lock().await.insert(profile.id.clone(), Arc::clone(&cluster));
         Ok((profile, cluster))
     }
 }

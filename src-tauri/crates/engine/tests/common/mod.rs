@@ -45,14 +45,9 @@ pub struct TestWorkspace {
 pub async fn workspace() -> TestWorkspace {
     let dir = tempfile::tempdir().expect("temp dir");
     let keyring = Keyring::new(format!("streamlens-test-{}", uuid_like()));
-    let workspace = Workspace::open(AppPaths::new(dir.path()), keyring.clone())
-        .await
-        .expect("workspace opens");
-    TestWorkspace {
-        workspace,
-        dir,
-        keyring,
-    }
+    let workspace =
+        Workspace::open(AppPaths::new(dir.path()), keyring.clone()).await.expect("workspace opens");
+    TestWorkspace { workspace, dir, keyring }
 }
 
 pub fn uuid_like() -> String {
@@ -102,11 +97,7 @@ impl ThrowawayBroker {
             }
             std::thread::sleep(std::time::Duration::from_millis(50));
         }
-        Self {
-            child,
-            bootstrap: format!("127.0.0.1:{port}"),
-            _dir: dir,
-        }
+        Self { child, bootstrap: format!("127.0.0.1:{port}"), _dir: dir }
     }
 }
 

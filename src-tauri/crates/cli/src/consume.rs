@@ -1,0 +1,154 @@
+//! `streamlens consume`: a topic's messages through the one data path (decode → mask for
+//! the role → filter) to stdout as JSON lines, streamed — memory stays flat however many.
+
+use std::io::Write;
+use std::ops::ControlFlow;
+use std::process::ExitCode;
+use std::sync::atomic::AtomicBool;
+use std::sync::Arc;
+
+use anyhow::{bail, Context};
+use clap::{Args, ValueEnum};
+use streamlens_engine::access::Session;
+use streamlens_engine::browse::record::{Payload, PayloadFormat};
+use streamlens_engine::browse::{BrowseRequest, MessageFilter, MessageRecord, StartPosition};
+use streamlens_engine::Workspace;
+
+#[derive(Args)]
+pub(crate) struct ConsumeArgs {
+    topic: String,
+    /// The connection (name or id).
+    #[arg(short, long)]
+    connection: String,
+    /// earliest | latest:N (newest N per partition) | offset:N | timestamp:MILLIS
+    #[arg(long, default_value = "earliest")]
+    from: String,
+    /// Read only these partitions (repeatable).
+    #[arg(short, long)]
+    partition: Vec<i32>,
+    /// Stop after this many messages (after filtering).
+    #[arg(long)]
+    limit: Option<u64>,
+    /// Keep only messages whose key, value or headers contain this text (case-insensitive).
+    #[arg(long)]
+    filter: Option<String>,
+    #[arg(long, value_enum, default_value = "jsonl")]
+    format: Format,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Jsonl,
+}
+
+fn start_position(text: &str) -> anyhow::Result<StartPosition> {
+    let (kind, arg) = text.split_once(':').unwrap_or((text, ""));
+    let number = || arg.parse::<i64>().with_context(|| format!("--from {text}: '{arg}' is not a number"));
+    Ok(match kind {
+        "earliest" | "beginning" => StartPosition::Earliest,
+        "latest" | "end" => {
+            StartPosition::Latest { count: if arg.is_empty() { 0 } else { u32::try_from(number()?)? } }
+        }
+        "offset" => StartPosition::Offset { offset: number()? },
+        "timestamp" => StartPosition::Timestamp { millis: number()? },
+        _ => bail!("--from {text}: use earliest, latest:N, offset:N or timestamp:MILLIS"),
+    })
+}
+
+pub(crate) async fn run(
+    workspace: &Workspace,
+    session: &Session,
+    args: ConsumeArgs,
+) -> anyhow::Result<ExitCode> {
+    let Format::Jsonl = args.format;
+    let request = BrowseRequest {
+        topic: args.topic.clone(),
+        partitions: (!args.partition.is_empty()).then(|| args.partition.clone()),
+        start: start_position(&args.from)?,
+        limit: 0,
+        filter: MessageFilter { text: args.filter.clone() },
+    };
+    let limit = args.limit.unwrap_or(u64::MAX);
+    let topic = args.topic;
+    let mut out = std::io::BufWriter::with_capacity(256 * 1024, std::io::stdout());
+    let mut written = 0u64;
+    let mut line = String::with_capacity(1024);
+    let sink = Box::new(move |record: MessageRecord| {
+        line.clear();
+        write_json_line(&mut line, &topic, &record);
+        if out.write_all(line.as_bytes()).is_err() {
+            return ControlFlow::Break(()); // stdout closed (`| head`): stop quietly
+        }
+        written += 1;
+        if written >= limit {
+            let _ = out.flush();
+            return ControlFlow::Break(());
+        }
+        ControlFlow::Continue(())
+    });
+    let outcome = workspace
+        .stream_messages(session, &args.connection, &request, Arc::new(AtomicBool::new(false)), sink)
+        .await?;
+    eprintln!(
+        "{} scanned, {} matched{}",
+        outcome.scanned,
+        outcome.matched,
+        if outcome.incomplete { " (stopped early: the broker went quiet)" } else { "" }
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// One record as a JSON line: JSON payloads inline, text as strings, binary as hex.
+fn write_json_line(line: &mut String, topic: &str, record: &MessageRecord) {
+    use std::fmt::Write as _;
+    let _ = write!(
+        line,
+        "{{\"topic\":{},\"partition\":{},\"offset\":{},\"timestamp\":",
+        quote(topic),
+        record.partition,
+        record.offset
+    );
+    match record.timestamp {
+        Some(ts) => {
+            let _ = write!(line, "{ts}");
+        }
+        None => line.push_str("null"),
+    }
+    line.push_str(",\"key\":");
+    payload(line, &record.key);
+    line.push_str(",\"value\":");
+    payload(line, &record.value);
+    line.push_str(",\"headers\":[");
+    for (i, header) in record.headers.iter().enumerate() {
+        if i > 0 {
+            line.push(',');
+        }
+        let _ = write!(line, "{{\"key\":{},\"value\":", quote(&header.key));
+        payload(line, &header.value);
+        line.push('}');
+    }
+    line.push_str("]}\n");
+}
+
+fn payload(line: &mut String, payload: &Payload) {
+    let text = payload.text.as_deref().unwrap_or_default();
+    match payload.format {
+        PayloadFormat::Null => line.push_str("null"),
+        PayloadFormat::Json if !payload.truncated && payload.decoder == "json" => line.push_str(text),
+        PayloadFormat::Json | PayloadFormat::Text => line.push_str(&quote(text)),
+        PayloadFormat::Binary => {
+            line.push_str("{\"hex\":");
+            line.push_str(&quote(text));
+            line.push('}');
+        }
+        PayloadFormat::Withheld => {
+            line.push_str("{\"withheld\":");
+            line.push_str(&quote(payload.note.as_deref().unwrap_or("withheld")));
+            line.push('}');
+        }
+    }
+}
+
+fn quote(text: &str) -> String {
+    serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_string())
+}

@@ -1,0 +1,92 @@
+//! A Kafka record as it leaves the engine: decoded, masked, ready to show or export.
+//! Every payload (key, value, each header) says how it was decoded and whether it was
+//! cut short or withheld — never raw bytes for a role that must not see them.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+/// How a payload is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum PayloadFormat {
+    /// No bytes at all (a tombstone value, a record without key).
+    Null,
+    Json,
+    Text,
+    /// Not text: shown as hex.
+    Binary,
+    /// Not shown: the caller's role may not see it (the reason says why).
+    Withheld,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Payload {
+    pub format: PayloadFormat,
+    /// The payload as text: compact JSON, UTF-8 text, or hex. `None` for null or withheld.
+    pub text: Option<String>,
+    /// Size of the original bytes.
+    pub size: u32,
+    /// `text` holds only the first part of a large payload.
+    pub truncated: bool,
+    /// Which decoder produced `text`, e.g. "json", "utf-8", "hex".
+    pub decoder: String,
+    /// Why it was withheld, or what the decoder noticed.
+    pub note: Option<String>,
+}
+
+impl Payload {
+    pub fn null() -> Self {
+        Self {
+            format: PayloadFormat::Null,
+            text: None,
+            size: 0,
+            truncated: false,
+            decoder: "none".into(),
+            note: None,
+        }
+    }
+
+    pub fn withheld(size: usize, reason: &str) -> Self {
+        Self {
+            format: PayloadFormat::Withheld,
+            text: None,
+            size: u32::try_from(size).unwrap_or(u32::MAX),
+            truncated: false,
+            decoder: "none".into(),
+            note: Some(reason.to_string()),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct HeaderRecord {
+    pub key: String,
+    pub value: Payload,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum TimestampKind {
+    CreateTime,
+    LogAppendTime,
+    None,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MessageRecord {
+    pub partition: i32,
+    #[ts(type = "number")]
+    pub offset: i64,
+    /// Milliseconds since the epoch.
+    #[ts(type = "number | null")]
+    pub timestamp: Option<i64>,
+    pub timestamp_kind: TimestampKind,
+    pub key: Payload,
+    pub value: Payload,
+    pub headers: Vec<HeaderRecord>,
+    /// Key + value + header bytes as stored.
+    pub size_bytes: u32,
+}

@@ -1,0 +1,76 @@
+//! Reading messages through the one data path: authorize, choose the mask stage for the
+//! caller's role and the connection's environment, then page or stream. Scans that the UI
+//! may cancel are registered under an id the UI chose.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+use super::Workspace;
+use crate::access::{Action, Role, Session};
+use crate::browse::mask::MaskStage;
+use crate::browse::{BrowseRequest, MessagePage, ScanOutcome};
+use crate::error::Result;
+use crate::kafka::RecordSink;
+use crate::profile::{ConnectionProfile, Environment};
+
+impl Workspace {
+    /// One page of messages; `scan_id` lets [`Workspace::cancel_scan`] stop it early.
+    pub async fn browse_messages(
+        &self,
+        session: &Session,
+        connection: &str,
+        request: &BrowseRequest,
+        scan_id: Option<&str>,
+    ) -> Result<MessagePage> {
+        session.authorize(Action::ReadMessages)?;
+        let (profile, cluster) = self.kafka_cluster(connection).await?;
+        let cancel = self.register_scan(scan_id).await;
+        let page = cluster.browse(request, mask_stage(session, &profile), cancel).await;
+        if let Some(id) = scan_id {
+            self.scans.lock().await.remove(id);
+        }
+        tracing::info!(connection = %profile.name, topic = %request.topic, role = session.role.as_str(), "browse");
+        page
+    }
+
+    /// The whole requested range into `sink` (the CLI's `consume`, exports).
+    pub async fn stream_messages(
+        &self,
+        session: &Session,
+        connection: &str,
+        request: &BrowseRequest,
+        cancel: Arc<AtomicBool>,
+        sink: RecordSink,
+    ) -> Result<ScanOutcome> {
+        session.authorize(Action::ReadMessages)?;
+        let (profile, cluster) = self.kafka_cluster(connection).await?;
+        tracing::info!(connection = %profile.name, topic = %request.topic, role = session.role.as_str(), "stream");
+        cluster.stream(request, mask_stage(session, &profile), cancel, sink).await
+    }
+
+    /// Stops a running scan; a scan that already ended is not an error.
+    pub async fn cancel_scan(&self, scan_id: &str) {
+        if let Some(flag) = self.scans.lock().await.get(scan_id) {
+            flag.store(true, Ordering::Relaxed);
+        }
+    }
+
+    async fn register_scan(&self, scan_id: Option<&str>) -> Arc<AtomicBool> {
+        let flag = Arc::new(AtomicBool::new(false));
+        if let Some(id) = scan_id {
+            self.scans.lock().await.insert(id.to_string(), Arc::clone(&flag));
+        }
+        flag
+    }
+}
+
+/// Data is shown unmasked only to developers and admins, and never on a prod connection,
+/// until the workspace policy can unmask a topic for them.
+fn mask_stage(session: &Session, profile: &ConnectionProfile) -> MaskStage {
+    let trusted = matches!(session.role, Role::Developer | Role::Admin);
+    if trusted && profile.environment != Environment::Prod {
+        MaskStage::Unmasked
+    } else {
+        MaskStage::WithholdAll
+    }
+}
