@@ -17,6 +17,9 @@ fn main() {
         "delete_topic",
         "browse_messages",
         "cancel_scan",
+        "list_groups",
+        "describe_group",
+        "reset_offsets",
     ]);
     if let Err(err) = tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest)) {
         println!("cargo:warning=tauri-build failed: {err:#}");

@@ -62,6 +62,9 @@ pub fn run() -> ExitCode {
             commands::topics::delete_topic,
             commands::messages::browse_messages,
             commands::messages::cancel_scan,
+            commands::groups::list_groups,
+            commands::groups::describe_group,
+            commands::groups::reset_offsets,
         ])
         .run(tauri::generate_context!());
     match result {

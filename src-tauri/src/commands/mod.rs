@@ -3,5 +3,6 @@
 
 pub(crate) mod app;
 pub(crate) mod connections;
+pub(crate) mod groups;
 pub(crate) mod messages;
 pub(crate) mod topics;

@@ -3,6 +3,7 @@
 
 mod connections;
 mod consume;
+mod groups;
 mod topics;
 
 use std::path::PathBuf;
@@ -58,6 +59,9 @@ enum Command {
     /// Kafka topics of a connection: list, describe.
     #[command(subcommand)]
     Topics(topics::TopicsCommand),
+    /// Consumer groups: list, describe (lag), reset offsets.
+    #[command(subcommand)]
+    Groups(groups::GroupsCommand),
     /// Read a topic's messages through the data path (decode, mask for your role, filter) as JSON lines.
     Consume(consume::ConsumeArgs),
 }
@@ -92,6 +96,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Connections(command) => connections::run(&workspace, &session, command).await,
         Command::Topics(command) => topics::run(&workspace, &session, command).await,
         Command::Consume(args) => consume::run(&workspace, &session, args).await,
+        Command::Groups(command) => groups::run(&workspace, &session, command).await,
     };
     workspace.close().await;
     code

@@ -40,6 +40,7 @@ pub enum Action {
     ManageTopics,
     /// Message data from live topics (masked for some roles by the data path).
     ReadMessages,
+    ResetOffsets,
 }
 
 impl Action {
@@ -52,6 +53,7 @@ impl Action {
             Self::ViewTopics => "view topics",
             Self::ManageTopics => "create or delete topics",
             Self::ReadMessages => "read live message data",
+            Self::ResetOffsets => "reset consumer group offsets",
         }
     }
 }
@@ -75,7 +77,7 @@ impl Session {
             | Action::ViewTopics => true,
             // Troubleshooters work from recordings; live data needs a policy grant.
             Action::ReadMessages => !matches!(self.role, Role::Troubleshooter),
-            Action::EditConnections | Action::ManageTopics => {
+            Action::EditConnections | Action::ManageTopics | Action::ResetOffsets => {
                 matches!(self.role, Role::Developer | Role::Admin)
             }
         };

@@ -74,6 +74,14 @@ fn typescript_bindings_are_current() {
     check.file::<browse::record::TimestampKind>();
     check.file::<browse::record::MessageRecord>();
     check.file::<browse::PartitionOffset>();
+    check.file::<kafka::group_model::GroupSummary>();
+    check.file::<kafka::group_model::GroupMember>();
+    check.file::<kafka::group_model::GroupPartitionLag>();
+    check.file::<kafka::group_model::GroupDetail>();
+    check.file::<kafka::group_model::ResetTarget>();
+    check.file::<kafka::group_model::OffsetReset>();
+    check.file::<kafka::group_model::OffsetChange>();
+    check.file::<kafka::group_model::ResetPlan>();
     check.file::<browse::StartPosition>();
     check.file::<browse::MessageFilter>();
     check.file::<browse::BrowseRequest>();

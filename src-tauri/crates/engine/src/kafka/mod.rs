@@ -3,6 +3,8 @@
 
 mod cluster;
 mod config;
+pub mod group_model;
+mod groups;
 pub mod model;
 mod reading;
 

@@ -2,6 +2,7 @@
 //! together. Every public operation takes the caller's [`Session`] and authorizes first;
 //! the desktop shell and the CLI call these and nothing below them.
 
+mod groups;
 mod messages;
 mod topics;
 
