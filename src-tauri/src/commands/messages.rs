@@ -1,6 +1,7 @@
-//! Message browser commands: one page through the data path, and cancelling a scan.
+//! Message commands: one page through the data path, cancelling a scan, producing.
 
 use streamlens_engine::browse::{BrowseRequest, MessagePage};
+use streamlens_engine::kafka::producing::{ProduceRequest, ProduceResult};
 use streamlens_engine::Result;
 use tauri::State;
 
@@ -20,4 +21,13 @@ pub(crate) async fn browse_messages(
 pub(crate) async fn cancel_scan(state: State<'_, AppState>, scan_id: String) -> Result<()> {
     state.workspace.cancel_scan(&scan_id).await;
     Ok(())
+}
+
+#[tauri::command]
+pub(crate) async fn produce_message(
+    state: State<'_, AppState>,
+    connection_id: String,
+    request: ProduceRequest,
+) -> Result<ProduceResult> {
+    state.workspace.produce(&state.session, &connection_id, &request).await
 }

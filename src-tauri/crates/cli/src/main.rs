@@ -4,6 +4,7 @@
 mod connections;
 mod consume;
 mod groups;
+mod produce;
 mod topics;
 
 use std::path::PathBuf;
@@ -59,6 +60,8 @@ enum Command {
     /// Kafka topics of a connection: list, describe.
     #[command(subcommand)]
     Topics(topics::TopicsCommand),
+    /// Send one message (developer role; not to prod connections).
+    Produce(produce::ProduceArgs),
     /// Consumer groups: list, describe (lag), reset offsets.
     #[command(subcommand)]
     Groups(groups::GroupsCommand),
@@ -97,6 +100,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Topics(command) => topics::run(&workspace, &session, command).await,
         Command::Consume(args) => consume::run(&workspace, &session, args).await,
         Command::Groups(command) => groups::run(&workspace, &session, command).await,
+        Command::Produce(args) => produce::run(&workspace, &session, args).await,
     };
     workspace.close().await;
     code

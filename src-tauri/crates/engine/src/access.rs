@@ -41,6 +41,7 @@ pub enum Action {
     /// Message data from live topics (masked for some roles by the data path).
     ReadMessages,
     ResetOffsets,
+    Produce,
 }
 
 impl Action {
@@ -54,6 +55,7 @@ impl Action {
             Self::ManageTopics => "create or delete topics",
             Self::ReadMessages => "read live message data",
             Self::ResetOffsets => "reset consumer group offsets",
+            Self::Produce => "produce messages",
         }
     }
 }
@@ -77,7 +79,7 @@ impl Session {
             | Action::ViewTopics => true,
             // Troubleshooters work from recordings; live data needs a policy grant.
             Action::ReadMessages => !matches!(self.role, Role::Troubleshooter),
-            Action::EditConnections | Action::ManageTopics | Action::ResetOffsets => {
+            Action::EditConnections | Action::ManageTopics | Action::ResetOffsets | Action::Produce => {
                 matches!(self.role, Role::Developer | Role::Admin)
             }
         };

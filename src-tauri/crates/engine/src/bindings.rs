@@ -74,6 +74,10 @@ fn typescript_bindings_are_current() {
     check.file::<browse::record::TimestampKind>();
     check.file::<browse::record::MessageRecord>();
     check.file::<browse::PartitionOffset>();
+    check.file::<kafka::producing::ProduceFormat>();
+    check.file::<kafka::producing::HeaderInput>();
+    check.file::<kafka::producing::ProduceRequest>();
+    check.file::<kafka::producing::ProduceResult>();
     check.file::<kafka::group_model::GroupSummary>();
     check.file::<kafka::group_model::GroupMember>();
     check.file::<kafka::group_model::GroupPartitionLag>();

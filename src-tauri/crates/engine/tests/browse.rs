@@ -321,3 +321,45 @@ async fn unknown_topics_and_partitions_are_clear_errors() {
         .unwrap_err();
     assert!(matches!(err, Error::InvalidInput { .. }));
 }
+
+#[tokio::test]
+async fn produced_messages_read_back_and_bad_input_is_refused() {
+    use streamlens_engine::kafka::producing::{HeaderInput, ProduceFormat, ProduceRequest};
+    let t = common::workspace().await;
+    let dev = common::developer();
+    let id = connection(&t, Environment::Dev).await;
+    let topic = fresh_topic(&t, &id, 2).await;
+    let request = ProduceRequest {
+        topic: topic.clone(),
+        partition: Some(1),
+        key: Some("order-1".into()),
+        value: Some(r#"{"total": 12.5, "items": ["a"]}"#.into()),
+        headers: vec![HeaderInput { key: "source".into(), value: "streamlens-test".into() }],
+        format: ProduceFormat::Json,
+    };
+    let sent = t.workspace.produce(&dev, &id, &request).await.unwrap();
+    assert_eq!((sent.partition, sent.offset), (1, 0));
+    let page = t
+        .workspace
+        .browse_messages(&dev, &id, &self::request(&topic, StartPosition::Earliest, 10), None)
+        .await
+        .unwrap();
+    assert_eq!(page.messages.len(), 1);
+    let m = &page.messages[0];
+    assert_eq!((m.partition, m.key.text.as_deref()), (1, Some("order-1")));
+    assert_eq!(m.value.text.as_deref(), Some(r#"{"total":12.5,"items":["a"]}"#));
+    assert_eq!(
+        (m.headers[0].key.as_str(), m.headers[0].value.text.as_deref()),
+        ("source", Some("streamlens-test"))
+    );
+
+    let mut bad = request.clone();
+    bad.value = Some("{not json".into());
+    let err = t.workspace.produce(&dev, &id, &bad).await.unwrap_err();
+    assert!(err.to_string().contains("not valid JSON (line 1, column 2"), "{err}");
+    let err = t.workspace.produce(&Session::new(Role::Support), &id, &request).await.unwrap_err();
+    assert!(matches!(err, Error::Forbidden { .. }));
+    let prod = connection(&t, Environment::Prod).await;
+    let err = t.workspace.produce(&dev, &prod, &request).await.unwrap_err();
+    assert!(err.to_string().contains("prod connection"), "{err}");
+}

@@ -16,10 +16,13 @@ pub fn decode_auto(bytes: Option<&[u8]>) -> Payload {
     let looks_json =
         bytes.iter().find(|b| !b.is_ascii_whitespace()).is_some_and(|b| matches!(b, b'{' | b'['));
     if looks_json && bytes.len() <= PREVIEW_LIMIT {
-        if let Ok(value) = serde_json::from_slice::<serde_json::Value>(bytes) {
+        // Validate without building a tree; keep the producer's key order and number spelling.
+        if let (Ok(_), Ok(text)) =
+            (serde_json::from_slice::<serde::de::IgnoredAny>(bytes), std::str::from_utf8(bytes))
+        {
             return Payload {
                 format: PayloadFormat::Json,
-                text: Some(value.to_string()),
+                text: Some(minify_json(text)),
                 size,
                 truncated: false,
                 decoder: "json".into(),
@@ -48,6 +51,30 @@ pub fn decode_auto(bytes: Option<&[u8]>) -> Payload {
             }
         }
     }
+}
+
+/// Drops the whitespace between JSON tokens (valid JSON in, one line out).
+fn minify_json(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_string = false;
+    let mut escaped = false;
+    for c in text.chars() {
+        if in_string {
+            out.push(c);
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => in_string = false,
+                _ => {}
+            }
+        } else if c == '"' {
+            in_string = true;
+            out.push(c);
+        } else if !c.is_whitespace() {
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn cut_text(text: &str, limit: usize) -> (&str, bool) {
@@ -92,6 +119,13 @@ mod tests {
         assert_eq!(decode_auto(None).format, PayloadFormat::Null);
         // A brace that is not JSON is text, not an error.
         assert_eq!(decode_auto(Some(b"{not json")).format, PayloadFormat::Text);
+    }
+
+    #[test]
+    fn json_keeps_its_key_order_and_strings_and_loses_only_whitespace() {
+        let text = "{ \"z\": 1.50,\n  \"a\": \"x  \\\" y\",\t\"n\": [1, 2] }";
+        let payload = decode_auto(Some(text.as_bytes()));
+        assert_eq!(payload.text.as_deref(), Some(r#"{"z":1.50,"a":"x  \" y","n":[1,2]}"#));
     }
 
     #[test]

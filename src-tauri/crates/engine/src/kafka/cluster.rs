@@ -28,6 +28,7 @@ pub struct KafkaCluster {
     pub(super) bootstrap: String,
     /// The connection's client settings, for the consumers each scan makes.
     pub(super) config: ClientConfig,
+    pub(super) producer: tokio::sync::OnceCell<rdkafka::producer::FutureProducer>,
 }
 
 impl KafkaCluster {
@@ -39,7 +40,13 @@ impl KafkaCluster {
         let consumer: BaseConsumer =
             consumer_config.create().map_err(|e| kafka_error(&bootstrap, "create a client", e))?;
         let admin = config.create().map_err(|e| kafka_error(&bootstrap, "create an admin client", e))?;
-        Ok(Self { consumer: Arc::new(consumer), admin, bootstrap, config: config.clone() })
+        Ok(Self {
+            consumer: Arc::new(consumer),
+            admin,
+            bootstrap,
+            config: config.clone(),
+            producer: tokio::sync::OnceCell::new(),
+        })
     }
 
     /// Cluster metadata as plain owned data (librdkafka's own holds raw pointers).

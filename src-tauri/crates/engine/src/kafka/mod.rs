@@ -6,6 +6,7 @@ mod config;
 pub mod group_model;
 mod groups;
 pub mod model;
+pub mod producing;
 mod reading;
 
 pub use cluster::KafkaCluster;

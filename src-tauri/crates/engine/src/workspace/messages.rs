@@ -9,7 +9,8 @@ use super::Workspace;
 use crate::access::{Action, Role, Session};
 use crate::browse::mask::MaskStage;
 use crate::browse::{BrowseRequest, MessagePage, ScanOutcome};
-use crate::error::Result;
+use crate::error::{Error, Result};
+use crate::kafka::producing::{ProduceRequest, ProduceResult};
 use crate::kafka::RecordSink;
 use crate::profile::{ConnectionProfile, Environment};
 
@@ -46,6 +47,27 @@ impl Workspace {
         let (profile, cluster) = self.kafka_cluster(connection).await?;
         tracing::info!(connection = %profile.name, topic = %request.topic, role = session.role.as_str(), "stream");
         cluster.stream(request, mask_stage(session, &profile), cancel, sink).await
+    }
+
+    /// Sends one message: developer and admin, never on a prod connection (a workspace
+    /// policy will be able to allow it).
+    pub async fn produce(
+        &self,
+        session: &Session,
+        connection: &str,
+        request: &ProduceRequest,
+    ) -> Result<ProduceResult> {
+        session.authorize(Action::Produce)?;
+        let (profile, cluster) = self.kafka_cluster(connection).await?;
+        if profile.environment == Environment::Prod {
+            return Err(Error::forbidden(format!(
+                "'{}' is a prod connection: producing is off there unless the workspace policy allows it.",
+                profile.name
+            )));
+        }
+        let result = cluster.produce(request).await?;
+        tracing::info!(connection = %profile.name, topic = %request.topic, partition = result.partition, offset = result.offset, "produced");
+        Ok(result)
     }
 
     /// Stops a running scan; a scan that already ended is not an error.
