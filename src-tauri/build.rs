@@ -17,6 +17,7 @@ fn main() {
         "delete_topic",
         "browse_messages",
         "cancel_scan",
+        "tail_messages",
         "produce_message",
         "list_groups",
         "describe_group",

@@ -62,6 +62,7 @@ pub fn run() -> ExitCode {
             commands::topics::delete_topic,
             commands::messages::browse_messages,
             commands::messages::cancel_scan,
+            commands::messages::tail_messages,
             commands::messages::produce_message,
             commands::groups::list_groups,
             commands::groups::describe_group,

@@ -1,8 +1,12 @@
-//! Message commands: one page through the data path, cancelling a scan, producing.
+//! Message commands: a page through the data path (progress on a channel), a live tail
+//! (batches on a channel), cancelling either, producing.
 
-use streamlens_engine::browse::{BrowseRequest, MessagePage};
+use std::ops::ControlFlow;
+
+use streamlens_engine::browse::{BrowseRequest, MessageFilter, MessagePage, ScanProgress, TailBatch};
 use streamlens_engine::kafka::producing::{ProduceRequest, ProduceResult};
 use streamlens_engine::Result;
+use tauri::ipc::Channel;
 use tauri::State;
 
 use crate::state::AppState;
@@ -13,8 +17,36 @@ pub(crate) async fn browse_messages(
     connection_id: String,
     request: BrowseRequest,
     scan_id: Option<String>,
+    on_progress: Channel<ScanProgress>,
 ) -> Result<MessagePage> {
-    state.workspace.browse_messages(&state.session, &connection_id, &request, scan_id.as_deref()).await
+    let progress = Box::new(move |p: ScanProgress| {
+        let _ = on_progress.send(p); // a closed window just stops listening
+    });
+    state
+        .workspace
+        .browse_messages(&state.session, &connection_id, &request, scan_id.as_deref(), progress)
+        .await
+}
+
+/// Follows new messages until `cancel_scan(tail_id)`; batches arrive on `on_batch`.
+#[tauri::command]
+pub(crate) async fn tail_messages(
+    state: State<'_, AppState>,
+    connection_id: String,
+    topic: String,
+    partitions: Option<Vec<i32>>,
+    filter: MessageFilter,
+    tail_id: String,
+    on_batch: Channel<TailBatch>,
+) -> Result<()> {
+    let emit = Box::new(move |batch: TailBatch| match on_batch.send(batch) {
+        Ok(()) => ControlFlow::Continue(()),
+        Err(_) => ControlFlow::Break(()), // the window went away: stop following
+    });
+    state
+        .workspace
+        .tail_messages(&state.session, &connection_id, &topic, partitions, &filter, &tail_id, emit)
+        .await
 }
 
 #[tauri::command]

@@ -87,7 +87,14 @@ pub(crate) async fn run(
         ControlFlow::Continue(())
     });
     let outcome = workspace
-        .stream_messages(session, &args.connection, &request, Arc::new(AtomicBool::new(false)), sink)
+        .stream_messages(
+            session,
+            &args.connection,
+            &request,
+            Arc::new(AtomicBool::new(false)),
+            sink,
+            Box::new(|_| {}),
+        )
         .await?;
     eprintln!(
         "{} scanned, {} matched{}",

@@ -90,6 +90,8 @@ fn typescript_bindings_are_current() {
     check.file::<browse::MessageFilter>();
     check.file::<browse::BrowseRequest>();
     check.file::<browse::MessagePage>();
+    check.file::<browse::ScanProgress>();
+    check.file::<browse::TailBatch>();
 
     let on_disk: BTreeSet<String> = std::fs::read_dir(&check.dir)
         .map(|entries| {

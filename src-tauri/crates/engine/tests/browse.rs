@@ -67,7 +67,13 @@ async fn newer_pages_cover_every_message_once_and_then_stop() {
     let mut seen = BTreeSet::new();
     let mut page = t
         .workspace
-        .browse_messages(&dev, &id, &request("demo.customers", StartPosition::Earliest, 70), None)
+        .browse_messages(
+            &dev,
+            &id,
+            &request("demo.customers", StartPosition::Earliest, 70),
+            None,
+            Box::new(|_| {}),
+        )
         .await
         .unwrap();
     let mut pages = 1;
@@ -80,8 +86,11 @@ async fn newer_pages_cover_every_message_once_and_then_stop() {
             break;
         }
         let next = StartPosition::After { offsets: page.next.clone() };
-        page =
-            t.workspace.browse_messages(&dev, &id, &request("demo.customers", next, 70), None).await.unwrap();
+        page = t
+            .workspace
+            .browse_messages(&dev, &id, &request("demo.customers", next, 70), None, Box::new(|_| {}))
+            .await
+            .unwrap();
         pages += 1;
         assert!(pages < 20, "paging did not end");
     }
@@ -96,14 +105,23 @@ async fn older_pages_move_back_from_the_newest() {
     let dev = common::developer();
     let newest = t
         .workspace
-        .browse_messages(&dev, &id, &request("demo.orders", StartPosition::Latest { count: 5 }, 100), None)
+        .browse_messages(
+            &dev,
+            &id,
+            &request("demo.orders", StartPosition::Latest { count: 5 }, 100),
+            None,
+            Box::new(|_| {}),
+        )
         .await
         .unwrap();
     assert_eq!(newest.messages.len(), 15, "5 from each of 3 partitions");
     assert!(newest.has_older && !newest.has_newer);
     let before = StartPosition::Before { offsets: newest.previous.clone() };
-    let older =
-        t.workspace.browse_messages(&dev, &id, &request("demo.orders", before, 30), None).await.unwrap();
+    let older = t
+        .workspace
+        .browse_messages(&dev, &id, &request("demo.orders", before, 30), None, Box::new(|_| {}))
+        .await
+        .unwrap();
     assert_eq!(older.messages.len(), 30);
     let newest_ids: BTreeSet<_> = ids(&newest).into_iter().collect();
     for (partition, offset) in ids(&older) {
@@ -120,7 +138,13 @@ async fn filters_count_what_they_scan_and_never_see_masked_values() {
     let id = connection(&t, Environment::Dev).await;
     let all = t
         .workspace
-        .browse_messages(&dev, &id, &request("demo.customers", StartPosition::Earliest, 1000), None)
+        .browse_messages(
+            &dev,
+            &id,
+            &request("demo.customers", StartPosition::Earliest, 1000),
+            None,
+            Box::new(|_| {}),
+        )
         .await
         .unwrap();
     let expected = all
@@ -131,17 +155,23 @@ async fn filters_count_what_they_scan_and_never_see_masked_values() {
     assert!(expected > 0);
     let mut filtered = request("demo.customers", StartPosition::Earliest, 1000);
     filtered.filter.text = Some("EXAMPLE.ORG".into());
-    let page = t.workspace.browse_messages(&dev, &id, &filtered, None).await.unwrap();
+    let page = t.workspace.browse_messages(&dev, &id, &filtered, None, Box::new(|_| {})).await.unwrap();
     assert_eq!(page.messages.len(), expected);
     assert_eq!((page.scanned, page.matched), (all.messages.len() as u64, expected as u64));
 
     // Support: every payload withheld, and a filter on PII finds nothing to match.
     let support = Session::new(Role::Support);
-    let page = t.workspace.browse_messages(&support, &id, &filtered, None).await.unwrap();
+    let page = t.workspace.browse_messages(&support, &id, &filtered, None, Box::new(|_| {})).await.unwrap();
     assert_eq!(page.matched, 0);
     let masked = t
         .workspace
-        .browse_messages(&support, &id, &request("demo.payments", StartPosition::Earliest, 50), None)
+        .browse_messages(
+            &support,
+            &id,
+            &request("demo.payments", StartPosition::Earliest, 50),
+            None,
+            Box::new(|_| {}),
+        )
         .await
         .unwrap();
     let json = serde_json::to_string(&masked).unwrap();
@@ -152,13 +182,23 @@ async fn filters_count_what_they_scan_and_never_see_masked_values() {
     let prod = connection(&t, Environment::Prod).await;
     let page = t
         .workspace
-        .browse_messages(&dev, &prod, &request("demo.payments", StartPosition::Earliest, 5), None)
+        .browse_messages(
+            &dev,
+            &prod,
+            &request("demo.payments", StartPosition::Earliest, 5),
+            None,
+            Box::new(|_| {}),
+        )
         .await
         .unwrap();
     assert!(page.messages.iter().all(|m| m.value.format == PayloadFormat::Withheld));
 
     let troubleshooter = Session::new(Role::Troubleshooter);
-    let err = t.workspace.browse_messages(&troubleshooter, &id, &filtered, None).await.unwrap_err();
+    let err = t
+        .workspace
+        .browse_messages(&troubleshooter, &id, &filtered, None, Box::new(|_| {}))
+        .await
+        .unwrap_err();
     assert!(matches!(err, Error::Forbidden { .. }));
 }
 
@@ -193,7 +233,7 @@ async fn odd_payloads_are_shown_for_what_they_are() {
 
     let page = t
         .workspace
-        .browse_messages(&dev, &id, &request(&topic, StartPosition::Earliest, 10), None)
+        .browse_messages(&dev, &id, &request(&topic, StartPosition::Earliest, 10), None, Box::new(|_| {}))
         .await
         .unwrap();
     assert_eq!(page.messages.len(), 4);
@@ -229,7 +269,13 @@ async fn produce_codec(bootstrap: &str, topic: &str, codec: &str) {
 async fn read_codec(t: &common::TestWorkspace, id: &str, topic: &str, codec: &str) {
     let page = t
         .workspace
-        .browse_messages(&common::developer(), id, &request(topic, StartPosition::Earliest, 100), None)
+        .browse_messages(
+            &common::developer(),
+            id,
+            &request(topic, StartPosition::Earliest, 100),
+            None,
+            Box::new(|_| {}),
+        )
         .await
         .unwrap();
     assert_eq!(page.messages.len(), 5, "{codec}");
@@ -291,11 +337,13 @@ async fn a_timestamp_start_finds_the_first_message_at_or_after_it() {
         .unwrap();
     }
     let from = |millis| request(&topic, StartPosition::Timestamp { millis }, 100);
-    let page = t.workspace.browse_messages(&dev, &id, &from(base + 5500), None).await.unwrap();
+    let page =
+        t.workspace.browse_messages(&dev, &id, &from(base + 5500), None, Box::new(|_| {})).await.unwrap();
     let times: Vec<_> = page.messages.iter().filter_map(|m| m.timestamp).collect();
     assert_eq!(times, (6..10).map(|i| base + i * 1000).collect::<Vec<_>>());
     // Past the last message: nothing, even from a broker that answers offset 0 there.
-    let page = t.workspace.browse_messages(&dev, &id, &from(base + 60_000), None).await.unwrap();
+    let page =
+        t.workspace.browse_messages(&dev, &id, &from(base + 60_000), None, Box::new(|_| {})).await.unwrap();
     assert!(page.messages.is_empty(), "{:?}", ids(&page));
 }
 
@@ -306,17 +354,29 @@ async fn unknown_topics_and_partitions_are_clear_errors() {
     let id = connection(&t, Environment::Dev).await;
     let err = t
         .workspace
-        .browse_messages(&dev, &id, &request("no.such.topic.xyz", StartPosition::Earliest, 10), None)
+        .browse_messages(
+            &dev,
+            &id,
+            &request("no.such.topic.xyz", StartPosition::Earliest, 10),
+            None,
+            Box::new(|_| {}),
+        )
         .await
         .unwrap_err();
     assert!(matches!(err, Error::NotFound { .. }), "{err:?}");
     let mut bad = request("demo.orders", StartPosition::Earliest, 10);
     bad.partitions = Some(vec![7]);
-    let err = t.workspace.browse_messages(&dev, &id, &bad, None).await.unwrap_err();
+    let err = t.workspace.browse_messages(&dev, &id, &bad, None, Box::new(|_| {})).await.unwrap_err();
     assert!(err.to_string().contains("no partition 7"), "{err}");
     let err = t
         .workspace
-        .browse_messages(&dev, &id, &request("demo.orders", StartPosition::Earliest, 0), None)
+        .browse_messages(
+            &dev,
+            &id,
+            &request("demo.orders", StartPosition::Earliest, 0),
+            None,
+            Box::new(|_| {}),
+        )
         .await
         .unwrap_err();
     assert!(matches!(err, Error::InvalidInput { .. }));
@@ -341,7 +401,13 @@ async fn produced_messages_read_back_and_bad_input_is_refused() {
     assert_eq!((sent.partition, sent.offset), (1, 0));
     let page = t
         .workspace
-        .browse_messages(&dev, &id, &self::request(&topic, StartPosition::Earliest, 10), None)
+        .browse_messages(
+            &dev,
+            &id,
+            &self::request(&topic, StartPosition::Earliest, 10),
+            None,
+            Box::new(|_| {}),
+        )
         .await
         .unwrap();
     assert_eq!(page.messages.len(), 1);
@@ -362,4 +428,66 @@ async fn produced_messages_read_back_and_bad_input_is_refused() {
     let prod = connection(&t, Environment::Prod).await;
     let err = t.workspace.produce(&dev, &prod, &request).await.unwrap_err();
     assert!(err.to_string().contains("prod connection"), "{err}");
+}
+
+#[tokio::test]
+async fn a_scan_reports_progress_and_a_tail_follows_new_messages() {
+    use std::sync::{Arc, Mutex};
+    use streamlens_engine::browse::{ScanProgress, TailBatch};
+    let t = common::workspace().await;
+    let dev = common::developer();
+    let id = connection(&t, Environment::Dev).await;
+
+    let seen: Arc<Mutex<Vec<ScanProgress>>> = Arc::default();
+    let sink = Arc::clone(&seen);
+    let mut nothing = request("demo.customers", StartPosition::Earliest, 100);
+    nothing.filter.text = Some("zz-matches-nothing-zz".into());
+    let page = t
+        .workspace
+        .browse_messages(&dev, &id, &nothing, None, Box::new(move |p| sink.lock().unwrap().push(p)))
+        .await
+        .unwrap();
+    let last = *seen.lock().unwrap().last().expect("progress was reported");
+    assert_eq!((last.scanned, last.matched), (page.scanned, 0));
+    assert!(page.scanned >= 200 && last.total >= last.scanned, "{last:?}");
+
+    let topic = fresh_topic(&t, &id, 2).await;
+    let batches: Arc<Mutex<Vec<TailBatch>>> = Arc::default();
+    let sink = Arc::clone(&batches);
+    let emit = Box::new(move |b: TailBatch| {
+        sink.lock().unwrap().push(b);
+        std::ops::ControlFlow::Continue(())
+    });
+    let everything = MessageFilter::default();
+    let following = t.workspace.tail_messages(&dev, &id, &topic, None, &everything, "tail-test", emit);
+    let feeding = async {
+        tokio::time::sleep(Duration::from_millis(1500)).await;
+        let p = producer("none");
+        for i in 0..3 {
+            let value = format!("{{\"live\":{i}}}");
+            p.send(FutureRecord::<str, str>::to(&topic).payload(&value), Duration::from_secs(10))
+                .await
+                .map_err(|(e, _)| e)
+                .unwrap();
+        }
+        for _ in 0..100 {
+            if batches.lock().unwrap().iter().map(|b| b.messages.len()).sum::<usize>() >= 3 {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        t.workspace.cancel_scan("tail-test").await;
+    };
+    let (followed, ()) = tokio::join!(following, feeding);
+    followed.unwrap();
+    let got: Vec<String> = batches
+        .lock()
+        .unwrap()
+        .iter()
+        .flat_map(|b| b.messages.iter().filter_map(|m| m.value.text.clone()))
+        .collect();
+    let mut got = got;
+    got.sort();
+    assert_eq!(got, vec![r#"{"live":0}"#, r#"{"live":1}"#, r#"{"live":2}"#]);
+    assert!(batches.lock().unwrap().iter().all(|b| b.dropped == 0));
 }

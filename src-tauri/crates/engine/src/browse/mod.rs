@@ -16,7 +16,7 @@ use ts_rs::TS;
 pub use filter::MessageFilter;
 pub use plan::{PartitionRange, ScanPlan};
 pub use record::MessageRecord;
-pub use scan::{scan, ScanOutcome};
+pub use scan::{scan, tail, ScanOutcome, TailBatch, TAIL_BATCH_LIMIT};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -82,4 +82,23 @@ pub struct MessagePage {
     pub matched: u64,
     /// The scan stopped before its range ended (cancelled or out of time); `next` is still exact.
     pub incomplete: bool,
+}
+
+/// Where a long scan is: sent a few times a second while a page or export runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ScanProgress {
+    #[ts(type = "number")]
+    pub scanned: u64,
+    #[ts(type = "number")]
+    pub matched: u64,
+    /// Records in the ranges being read (an upper bound: compaction and transactions leave gaps).
+    #[ts(type = "number")]
+    pub total: u64,
+}
+
+impl ScanPlan {
+    pub fn total(&self) -> u64 {
+        self.ranges.iter().map(|r| u64::try_from(r.until - r.from).unwrap_or(0)).sum()
+    }
 }

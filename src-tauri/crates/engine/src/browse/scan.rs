@@ -2,7 +2,7 @@
 //! decoded, masked and filtered, then handed to a sink (a page, a file, stdout). It stops at
 //! the ranges' ends, when the sink has enough, on cancel, or when the broker goes quiet.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::ops::ControlFlow;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
@@ -18,9 +18,15 @@ use super::filter::PreparedFilter;
 use super::mask::MaskStage;
 use super::plan::ScanPlan;
 use super::record::{HeaderRecord, MessageRecord, TimestampKind};
+use super::ScanProgress;
+use serde::Serialize;
+use ts_rs::TS;
 
 /// How long the broker may send nothing while ranges are unfinished before the scan stops.
 const IDLE_LIMIT: Duration = Duration::from_secs(10);
+/// How often a scan reports progress, and a tail delivers a batch.
+const PROGRESS_EVERY: Duration = Duration::from_millis(250);
+const TAIL_EVERY: Duration = Duration::from_millis(250);
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ScanOutcome {
@@ -33,7 +39,8 @@ pub struct ScanOutcome {
 }
 
 /// Reads the plan's ranges through decode → mask → filter into `sink`; the sink returns
-/// `Break` when it has enough. Blocking: run it on a blocking thread.
+/// `Break` when it has enough. `progress` hears about the scan every [`PROGRESS_EVERY`].
+/// Blocking: run it on a blocking thread.
 pub fn scan(
     consumer: &BaseConsumer,
     plan: &ScanPlan,
@@ -41,7 +48,10 @@ pub fn scan(
     filter: &PreparedFilter,
     cancel: &AtomicBool,
     sink: &mut dyn FnMut(MessageRecord) -> ControlFlow<()>,
+    progress: &mut dyn FnMut(ScanProgress),
 ) -> Result<ScanOutcome, KafkaError> {
+    let total = plan.total();
+    let mut last_progress = Instant::now();
     let mut outcome = ScanOutcome::default();
     let mut open: HashMap<i32, i64> = HashMap::new(); // partition -> until
     let mut assignment = TopicPartitionList::new();
@@ -78,6 +88,10 @@ pub fn scan(
             }
         };
         last_data = Instant::now();
+        if last_progress.elapsed() >= PROGRESS_EVERY {
+            progress(ScanProgress { scanned: outcome.scanned, matched: outcome.matched, total });
+            last_progress = Instant::now();
+        }
         let partition = message.partition();
         let Some(&until) = open.get(&partition) else {
             continue; // a partition already finished
@@ -106,7 +120,72 @@ pub fn scan(
         }
     }
     let _ = consumer.unassign();
+    progress(ScanProgress { scanned: outcome.scanned, matched: outcome.matched, total });
     Ok(outcome)
+}
+
+/// One delivery of a live tail: the newest records since the last one, and how many
+/// arrived but were dropped because more came than a batch holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TailBatch {
+    pub messages: Vec<MessageRecord>,
+    #[ts(type = "number")]
+    pub dropped: u64,
+}
+
+/// The most records one tail batch carries; the rest of a burst is counted as dropped.
+pub const TAIL_BATCH_LIMIT: usize = 500;
+
+/// Follows new records on `partitions` from their end until `cancel`, delivering a batch a
+/// few times a second. Memory stays bounded: at most one batch is held.
+pub fn tail(
+    consumer: &BaseConsumer,
+    topic: &str,
+    partitions: &[i32],
+    mask: MaskStage,
+    filter: &PreparedFilter,
+    cancel: &AtomicBool,
+    emit: &mut dyn FnMut(TailBatch) -> ControlFlow<()>,
+) -> Result<(), KafkaError> {
+    let mut assignment = TopicPartitionList::new();
+    for p in partitions {
+        assignment.add_partition_offset(topic, *p, Offset::End)?;
+    }
+    consumer.assign(&assignment)?;
+    let mut buffer: VecDeque<MessageRecord> = VecDeque::with_capacity(TAIL_BATCH_LIMIT);
+    let mut dropped = 0u64;
+    let mut last_emit = Instant::now();
+    while !cancel.load(Ordering::Relaxed) {
+        match consumer.poll(Duration::from_millis(50)) {
+            Some(Ok(message)) => {
+                let record = mask.apply(to_record(&message));
+                if filter.matches(&record) {
+                    if buffer.len() == TAIL_BATCH_LIMIT {
+                        buffer.pop_front();
+                        dropped += 1;
+                    }
+                    buffer.push_back(record);
+                }
+            }
+            Some(Err(KafkaError::PartitionEOF(_))) | None => {}
+            Some(Err(KafkaError::MessageConsumption(code))) if is_transient(code) => {}
+            Some(Err(err)) => {
+                let _ = consumer.unassign();
+                return Err(err);
+            }
+        }
+        if last_emit.elapsed() >= TAIL_EVERY && (!buffer.is_empty() || dropped > 0) {
+            let batch = TailBatch { messages: buffer.drain(..).collect(), dropped };
+            dropped = 0;
+            last_emit = Instant::now();
+            if emit(batch).is_break() {
+                break;
+            }
+        }
+    }
+    let _ = consumer.unassign();
+    Ok(())
 }
 
 fn is_transient(code: RDKafkaErrorCode) -> bool {

@@ -11,4 +11,4 @@ mod reading;
 
 pub use cluster::KafkaCluster;
 pub use config::client_config;
-pub use reading::RecordSink;
+pub use reading::{ProgressSink, RecordSink, TailSink};

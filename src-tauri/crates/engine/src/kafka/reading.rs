@@ -15,12 +15,17 @@ use super::cluster::{kafka_error, KafkaCluster};
 use crate::browse::filter::PreparedFilter;
 use crate::browse::mask::MaskStage;
 use crate::browse::{
-    scan, BrowseRequest, MessagePage, MessageRecord, PartitionOffset, ScanOutcome, ScanPlan, MAX_PAGE,
+    scan, tail, BrowseRequest, MessageFilter, MessagePage, MessageRecord, PartitionOffset, ScanOutcome,
+    ScanPlan, ScanProgress, TailBatch, MAX_PAGE,
 };
 use crate::error::{Error, Result};
 
 /// A sink the CLI and exports hand to a scan; it runs on the scan's thread.
 pub type RecordSink = Box<dyn FnMut(MessageRecord) -> ControlFlow<()> + Send>;
+/// Hears a scan's progress a few times a second (on the scan's thread).
+pub type ProgressSink = Box<dyn FnMut(ScanProgress) + Send>;
+/// Receives a live tail's batches; `Break` ends the tail.
+pub type TailSink = Box<dyn FnMut(TailBatch) -> ControlFlow<()> + Send>;
 
 impl KafkaCluster {
     /// The exact offset ranges a request reads.
@@ -99,6 +104,7 @@ impl KafkaCluster {
         request: &BrowseRequest,
         mask: MaskStage,
         cancel: Arc<AtomicBool>,
+        mut progress: ProgressSink,
     ) -> Result<MessagePage> {
         if request.limit == 0 || request.limit > MAX_PAGE {
             return Err(Error::invalid(format!("A page holds 1 to {MAX_PAGE} messages.")));
@@ -111,14 +117,22 @@ impl KafkaCluster {
         let bootstrap = self.bootstrap.clone();
         let scan_plan = plan.clone();
         let (outcome, mut messages) = tokio::task::spawn_blocking(move || {
-            let outcome = scan(&consumer, &scan_plan, mask, &filter, &cancel, &mut |record| {
-                messages.push(record);
-                if messages.len() >= limit {
-                    ControlFlow::Break(())
-                } else {
-                    ControlFlow::Continue(())
-                }
-            });
+            let outcome = scan(
+                &consumer,
+                &scan_plan,
+                mask,
+                &filter,
+                &cancel,
+                &mut |record| {
+                    messages.push(record);
+                    if messages.len() >= limit {
+                        ControlFlow::Break(())
+                    } else {
+                        ControlFlow::Continue(())
+                    }
+                },
+                &mut progress,
+            );
             outcome.map(|o| (o, messages))
         })
         .await
@@ -135,15 +149,49 @@ impl KafkaCluster {
         mask: MaskStage,
         cancel: Arc<AtomicBool>,
         mut sink: RecordSink,
+        mut progress: ProgressSink,
     ) -> Result<ScanOutcome> {
         let plan = self.plan(request).await?;
         let filter = PreparedFilter::new(&request.filter);
         let consumer = self.scan_consumer()?;
         let bootstrap = self.bootstrap.clone();
-        tokio::task::spawn_blocking(move || scan(&consumer, &plan, mask, &filter, &cancel, &mut sink))
-            .await
-            .map_err(|e| Error::internal(format!("The scan task stopped: {e}")))?
-            .map_err(|e| kafka_error(&bootstrap, "read messages", e))
+        tokio::task::spawn_blocking(move || {
+            scan(&consumer, &plan, mask, &filter, &cancel, &mut sink, &mut progress)
+        })
+        .await
+        .map_err(|e| Error::internal(format!("The scan task stopped: {e}")))?
+        .map_err(|e| kafka_error(&bootstrap, "read messages", e))
+    }
+
+    /// Follows new records of `topic` (all partitions, or the given ones) until `cancel`.
+    pub async fn tail(
+        &self,
+        topic: &str,
+        partitions: Option<Vec<i32>>,
+        filter: &MessageFilter,
+        mask: MaskStage,
+        cancel: Arc<AtomicBool>,
+        mut emit: TailSink,
+    ) -> Result<()> {
+        let request = BrowseRequest {
+            topic: topic.to_string(),
+            partitions,
+            start: crate::browse::StartPosition::Latest { count: 0 },
+            limit: 1,
+            filter: filter.clone(),
+        };
+        let plan = self.plan(&request).await?;
+        let chosen: Vec<i32> = plan.ranges.iter().map(|r| r.partition).collect();
+        let filter = PreparedFilter::new(filter);
+        let consumer = self.scan_consumer()?;
+        let bootstrap = self.bootstrap.clone();
+        let topic = topic.to_string();
+        tokio::task::spawn_blocking(move || {
+            tail(&consumer, &topic, &chosen, mask, &filter, &cancel, &mut emit)
+        })
+        .await
+        .map_err(|e| Error::internal(format!("The tail task stopped: {e}")))?
+        .map_err(|e| kafka_error(&bootstrap, "follow new messages", e))
     }
 
     /// A consumer of the scan's own: assigned, never subscribed, never committing, reading

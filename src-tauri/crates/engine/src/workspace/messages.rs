@@ -8,10 +8,11 @@ use std::sync::Arc;
 use super::Workspace;
 use crate::access::{Action, Role, Session};
 use crate::browse::mask::MaskStage;
+use crate::browse::MessageFilter;
 use crate::browse::{BrowseRequest, MessagePage, ScanOutcome};
 use crate::error::{Error, Result};
 use crate::kafka::producing::{ProduceRequest, ProduceResult};
-use crate::kafka::RecordSink;
+use crate::kafka::{ProgressSink, RecordSink, TailSink};
 use crate::profile::{ConnectionProfile, Environment};
 
 impl Workspace {
@@ -22,11 +23,12 @@ impl Workspace {
         connection: &str,
         request: &BrowseRequest,
         scan_id: Option<&str>,
+        progress: ProgressSink,
     ) -> Result<MessagePage> {
         session.authorize(Action::ReadMessages)?;
         let (profile, cluster) = self.kafka_cluster(connection).await?;
         let cancel = self.register_scan(scan_id).await;
-        let page = cluster.browse(request, mask_stage(session, &profile), cancel).await;
+        let page = cluster.browse(request, mask_stage(session, &profile), cancel, progress).await;
         if let Some(id) = scan_id {
             self.scans.lock().await.remove(id);
         }
@@ -42,11 +44,12 @@ impl Workspace {
         request: &BrowseRequest,
         cancel: Arc<AtomicBool>,
         sink: RecordSink,
+        progress: ProgressSink,
     ) -> Result<ScanOutcome> {
         session.authorize(Action::ReadMessages)?;
         let (profile, cluster) = self.kafka_cluster(connection).await?;
         tracing::info!(connection = %profile.name, topic = %request.topic, role = session.role.as_str(), "stream");
-        cluster.stream(request, mask_stage(session, &profile), cancel, sink).await
+        cluster.stream(request, mask_stage(session, &profile), cancel, sink, progress).await
     }
 
     /// Sends one message: developer and admin, never on a prod connection (a workspace
@@ -68,6 +71,28 @@ impl Workspace {
         let result = cluster.produce(request).await?;
         tracing::info!(connection = %profile.name, topic = %request.topic, partition = result.partition, offset = result.offset, "produced");
         Ok(result)
+    }
+
+    /// Follows new messages until [`Workspace::cancel_scan`] with `tail_id`, through the
+    /// same decode → mask → filter stages as a page.
+    pub async fn tail_messages(
+        &self,
+        session: &Session,
+        connection: &str,
+        topic: &str,
+        partitions: Option<Vec<i32>>,
+        filter: &MessageFilter,
+        tail_id: &str,
+        emit: TailSink,
+    ) -> Result<()> {
+        session.authorize(Action::ReadMessages)?;
+        let (profile, cluster) = self.kafka_cluster(connection).await?;
+        let cancel = self.register_scan(Some(tail_id)).await;
+        tracing::info!(connection = %profile.name, topic, role = session.role.as_str(), "tail started");
+        let result =
+            cluster.tail(topic, partitions, filter, mask_stage(session, &profile), cancel, emit).await;
+        self.scans.lock().await.remove(tail_id);
+        result
     }
 
     /// Stops a running scan; a scan that already ended is not an error.
