@@ -134,7 +134,16 @@ def app():
         options = ArgOptions()
         options.set_capability("browserName", "wry")
         options.set_capability("tauri:options", {"application": app_binary()})
-        driver = webdriver.Remote(command_executor=f"http://127.0.0.1:{port}", options=options)
+        # tauri-driver listens before WebKitWebDriver behind it is ready; the first session
+        # request can be dropped. Retry briefly rather than fail on a start-up race.
+        for attempt in range(5):
+            try:
+                driver = webdriver.Remote(command_executor=f"http://127.0.0.1:{port}", options=options)
+                break
+            except Exception:  # urllib3 ProtocolError / WebDriverException while starting
+                if attempt == 4:
+                    raise
+                time.sleep(1.0)
         driver.set_window_size(1280, 800)
         yield Ui(driver, data_dir)
     finally:

@@ -5,6 +5,7 @@ import { AppFrame } from "./app/AppFrame";
 import { AppProviders } from "./app/AppProviders";
 import "./styles/theme.css";
 import "./styles/controls.css";
+import "./styles/data.css";
 
 const root = document.getElementById("root");
 if (root === null) throw new Error("index.html has no #root element");

@@ -9,7 +9,7 @@ import { AppProviders, createAppServices } from "../app/AppProviders";
 import type { View } from "../app/navigation";
 import type { ConnectionProfile } from "../bindings/ConnectionProfile";
 import * as platform from "../platform";
-import { appInfo } from "./fixtures";
+import { appInfo, clusterOverview } from "./fixtures";
 
 export function renderWithApp(ui: ReactNode, options: { initialView?: View } = {}) {
   const services = createAppServices();
@@ -27,8 +27,22 @@ export function renderFrame(options: { initialView?: View } = {}) {
   return renderWithApp(<AppFrame />, options);
 }
 
-/** Default answers for the queries every screen makes (requires vi.mock of platform). */
+/**
+ * Default answers for the queries every screen makes (requires vi.mock of platform): the
+ * connections given, a developer, and a reachable cluster with no topics.
+ */
 export function mockBackend(connections: ConnectionProfile[] = []): void {
   vi.mocked(platform.fetchAppInfo).mockResolvedValue(appInfo());
   vi.mocked(platform.listConnections).mockResolvedValue(connections);
+  vi.mocked(platform.listTopics).mockResolvedValue([]);
+  vi.mocked(platform.fetchClusterOverview).mockResolvedValue(clusterOverview({ topicCount: 0, partitionCount: 0 }));
+}
+
+/**
+ * jsdom does no layout, so every element is 0 px tall and a virtualized list would show
+ * no rows. Gives scroll containers a height (restored after each test by restoreMocks).
+ */
+export function stubViewportHeight(height = 600, width = 900): void {
+  vi.spyOn(HTMLElement.prototype, "clientHeight", "get").mockReturnValue(height);
+  vi.spyOn(HTMLElement.prototype, "clientWidth", "get").mockReturnValue(width);
 }

@@ -11,6 +11,8 @@ vi.mock("../../platform", async (importOriginal) => {
     ...actual,
     fetchAppInfo: vi.fn(),
     listConnections: vi.fn(),
+    listTopics: vi.fn(),
+    fetchClusterOverview: vi.fn(),
     fetchDiagnostics: vi.fn(),
   };
 });

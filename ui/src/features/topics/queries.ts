@@ -4,6 +4,7 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import type { NewTopic } from "../../bindings/NewTopic";
 import type { TopicDetail } from "../../bindings/TopicDetail";
+import type { TopicSummary } from "../../bindings/TopicSummary";
 import { createTopic, deleteTopic, describeTopic, listTopics } from "../../platform";
 import { clusterKeys } from "../cluster/queries";
 
@@ -65,6 +66,10 @@ export function useDeleteTopic(connectionId: string) {
     onSuccess: async (_result, { topic }) => {
       // Drop the detail rather than refetch it: the answer now would be "not found".
       queryClient.removeQueries({ queryKey: topicKeys.detail(connectionId, topic), exact: true });
+      // The list the user returns to must not show the topic while it refetches.
+      queryClient.setQueryData<TopicSummary[]>(topicKeys.list(connectionId), (list) =>
+        list?.filter((summary) => summary.name !== topic),
+      );
       await refreshListings(queryClient, connectionId);
     },
   });

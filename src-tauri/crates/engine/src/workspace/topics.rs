@@ -69,6 +69,13 @@ impl Workspace {
         confirm_on_prod(&profile, topic, confirmation, "delete")?;
         cluster.delete_topic(topic).await?;
         tracing::info!(connection = %profile.name, topic, "topic deleted");
+        // Metadata can still list a deleted topic for a moment; wait so a refresh is truthful.
+        for _ in 0..20 {
+            match cluster.describe_topic(topic).await {
+                Err(Error::NotFound { .. }) => break,
+                _ => tokio::time::sleep(std::time::Duration::from_millis(100)).await,
+            }
+        }
         Ok(())
     }
 

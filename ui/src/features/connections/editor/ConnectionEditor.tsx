@@ -13,7 +13,7 @@ import { ProbeResults } from "../ProbeResults";
 import { useSaveConnection, useTestConnectionDraft } from "../queries";
 import { buildDraft, type EditorForm, type EndpointForm, type KafkaForm, type SecretInput } from "./editorForm";
 import { EndpointSection } from "./EndpointSection";
-import { SelectField, TextField } from "./fields";
+import { SelectField, TextField } from "../../../components/fields";
 import { KafkaSection } from "./KafkaSection";
 import { PartSection } from "./PartSection";
 import { hasErrors, validateForm, type FieldErrors } from "./validation";

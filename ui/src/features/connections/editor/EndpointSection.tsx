@@ -3,7 +3,7 @@
 import type { SecretSlot } from "../../../bindings/SecretSlot";
 import { HTTP_AUTH_LABELS, HTTP_AUTHS } from "../labels";
 import { ENDPOINT_SLOTS, type EndpointForm, type EndpointPart, type SecretInput } from "./editorForm";
-import { SelectField, TextField } from "./fields";
+import { SelectField, TextField } from "../../../components/fields";
 import { SecretField } from "./SecretField";
 import type { FieldErrors } from "./validation";
 

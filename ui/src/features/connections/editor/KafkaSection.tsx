@@ -10,7 +10,7 @@ import {
   usesTls,
 } from "../labels";
 import type { KafkaForm, SecretInput } from "./editorForm";
-import { CheckboxField, SelectField, TextField } from "./fields";
+import { CheckboxField, SelectField, TextField } from "../../../components/fields";
 import { SecretField } from "./SecretField";
 import type { FieldErrors } from "./validation";
 

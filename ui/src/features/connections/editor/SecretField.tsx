@@ -2,7 +2,7 @@
 // shown or fetched: the field says whether one is stored, a blank field keeps it, and
 // "Remove" deletes it on save.
 import type { SecretInput } from "./editorForm";
-import { CheckboxField, TextField } from "./fields";
+import { CheckboxField, TextField } from "../../../components/fields";
 
 interface SecretFieldProps {
   label: string;

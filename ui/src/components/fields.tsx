@@ -1,4 +1,4 @@
-// Labelled form controls for the editor. Each control gets a real <label htmlFor>,
+// Labelled form controls for the app's forms. Each control gets a real <label htmlFor>,
 // its hint and error wired through aria-describedby, and aria-invalid when wrong.
 import { useId, type ReactNode } from "react";
 
@@ -42,7 +42,9 @@ interface TextFieldProps {
   hint?: ReactNode | undefined;
   error?: string | undefined;
   placeholder?: string;
-  type?: "text" | "password" | "url";
+  type?: "text" | "password" | "url" | "number";
+  /** Only for type "number". */
+  min?: number;
   disabled?: boolean;
   autoComplete?: string;
   multiline?: boolean;
@@ -57,6 +59,7 @@ export function TextField({
   error,
   placeholder,
   type = "text",
+  min,
   disabled = false,
   autoComplete = "off",
   multiline = false,
@@ -87,6 +90,7 @@ export function TextField({
         <input
           {...common}
           type={type}
+          min={min}
           autoComplete={autoComplete}
           onChange={(event) => {
             onChange(event.target.value);

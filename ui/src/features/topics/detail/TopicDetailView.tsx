@@ -1,0 +1,145 @@
+// One topic inside the Topics tab: name, internal badge, message and partition facts,
+// the partition table (under-replicated partitions marked) and the configs. Developers
+// and admins can delete it here (never an internal topic: the cluster depends on those).
+import { useId, useState } from "react";
+import { useNavigation } from "../../../app/navigation";
+import type { AppError } from "../../../bindings/AppError";
+import type { ConnectionProfile } from "../../../bindings/ConnectionProfile";
+import { formatCount } from "../../../components/format";
+import { InlineError } from "../../../components/InlineError";
+import { Spinner } from "../../../components/Spinner";
+import { useCanManageTopics } from "../permissions";
+import { useDeleteTopic, useTopicDetail } from "../queries";
+import { ConfigTable } from "./ConfigTable";
+import { DeleteTopicDialog } from "./DeleteTopicDialog";
+import { isUnderReplicated, PartitionTable } from "./PartitionTable";
+import "../topics.css";
+
+export function TopicDetailView({ profile, topic }: { profile: ConnectionProfile; topic: string }) {
+  const { navigate } = useNavigation();
+  const titleId = useId();
+  const detail = useTopicDetail(profile.id, topic);
+  const canManage = useCanManageTopics();
+  const remove = useDeleteTopic(profile.id);
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
+  const [deleteError, setDeleteError] = useState<AppError | null>(null);
+
+  const backToList = () => {
+    navigate({ kind: "connection", id: profile.id, tab: "topics" });
+  };
+  const refetch = () => {
+    void detail.refetch();
+  };
+  const confirmDelete = (confirmation: string | null) => {
+    setDeleteError(null);
+    remove.mutate({ topic, confirmation }, { onSuccess: backToList, onError: setDeleteError });
+  };
+
+  const data = detail.data;
+  const underReplicated = data === undefined ? 0 : data.partitions.filter(isUnderReplicated).length;
+  const replicationFactor = data === undefined ? 0 : Math.max(0, ...data.partitions.map((p) => p.replicas.length));
+
+  return (
+    <section className="topic-detail" data-testid="topic-detail" aria-labelledby={titleId}>
+      <button type="button" className="link-button" data-testid="back-to-topics" onClick={backToList}>
+        ← All topics
+      </button>
+      <header className="view-header topic-detail__header">
+        <div className="view-header__title">
+          <h3 id={titleId} className="topic-detail__title" data-testid="topic-title">
+            {topic}
+          </h3>
+          {data?.internal === true && (
+            <span className="tag" data-testid="internal-badge">
+              internal
+            </span>
+          )}
+        </div>
+        <div className="view-header__actions">
+          <button
+            type="button"
+            className="button"
+            data-testid="refresh-topic"
+            disabled={detail.isFetching}
+            onClick={refetch}
+          >
+            Refresh
+          </button>
+          {canManage && data !== undefined && !data.internal && (
+            <button
+              type="button"
+              className="button button--danger-outline"
+              data-testid="delete-topic"
+              onClick={() => {
+                setDeleteError(null);
+                setConfirmingDelete(true);
+              }}
+            >
+              Delete topic
+            </button>
+          )}
+        </div>
+      </header>
+
+      {detail.error !== null && <InlineError error={detail.error} onRetry={refetch} retrying={detail.isFetching} />}
+
+      {data === undefined ? (
+        detail.isPending && <Spinner label="Loading topic…" />
+      ) : (
+        <>
+          <dl className="fact-cards">
+            <div className="fact-card">
+              <dt>Messages</dt>
+              <dd data-testid="topic-message-count" data-value={data.messageCount}>
+                {formatCount(data.messageCount)}
+              </dd>
+            </div>
+            <div className="fact-card">
+              <dt>Partitions</dt>
+              <dd>{formatCount(data.partitions.length)}</dd>
+            </div>
+            <div className="fact-card">
+              <dt>Replication factor</dt>
+              <dd>{formatCount(replicationFactor)}</dd>
+            </div>
+            <div className={`fact-card${underReplicated > 0 ? " fact-card--warning" : ""}`}>
+              <dt>Under-replicated</dt>
+              <dd data-testid="under-replicated-count">
+                {underReplicated > 0 && (
+                  <span className="warning-mark" aria-hidden="true">
+                    ⚠{" "}
+                  </span>
+                )}
+                {formatCount(underReplicated)}
+              </dd>
+            </div>
+          </dl>
+
+          <section className="detail-section" aria-label="Partitions">
+            <h4>Partitions</h4>
+            <PartitionTable partitions={data.partitions} />
+          </section>
+
+          <section className="detail-section" aria-label="Configuration">
+            <h4>Configuration</h4>
+            <ConfigTable configs={data.configs} note={data.configNote} />
+          </section>
+        </>
+      )}
+
+      {confirmingDelete && (
+        <DeleteTopicDialog
+          profile={profile}
+          topic={topic}
+          messageCount={data?.messageCount ?? null}
+          deleting={remove.isPending}
+          error={deleteError}
+          onConfirm={confirmDelete}
+          onCancel={() => {
+            setConfirmingDelete(false);
+          }}
+        />
+      )}
+    </section>
+  );
+}
