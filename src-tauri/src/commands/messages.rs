@@ -3,7 +3,9 @@
 
 use std::ops::ControlFlow;
 
-use streamlens_engine::browse::{BrowseRequest, MessageFilter, MessagePage, ScanProgress, TailBatch};
+use streamlens_engine::browse::{
+    BrowseRequest, MessageFilter, MessagePage, ScanProgress, TailBatch, TailRequest,
+};
 use streamlens_engine::kafka::producing::{ProduceRequest, ProduceResult};
 use streamlens_engine::Result;
 use tauri::ipc::Channel;
@@ -43,10 +45,8 @@ pub(crate) async fn tail_messages(
         Ok(()) => ControlFlow::Continue(()),
         Err(_) => ControlFlow::Break(()), // the window went away: stop following
     });
-    state
-        .workspace
-        .tail_messages(&state.session, &connection_id, &topic, partitions, &filter, &tail_id, emit)
-        .await
+    let request = TailRequest { topic, partitions, filter };
+    state.workspace.tail_messages(&state.session, &connection_id, &request, &tail_id, emit).await
 }
 
 #[tauri::command]

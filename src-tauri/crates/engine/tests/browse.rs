@@ -433,7 +433,7 @@ async fn produced_messages_read_back_and_bad_input_is_refused() {
 #[tokio::test]
 async fn a_scan_reports_progress_and_a_tail_follows_new_messages() {
     use std::sync::{Arc, Mutex};
-    use streamlens_engine::browse::{ScanProgress, TailBatch};
+    use streamlens_engine::browse::{ScanProgress, TailBatch, TailRequest};
     let t = common::workspace().await;
     let dev = common::developer();
     let id = connection(&t, Environment::Dev).await;
@@ -458,8 +458,8 @@ async fn a_scan_reports_progress_and_a_tail_follows_new_messages() {
         sink.lock().unwrap().push(b);
         std::ops::ControlFlow::Continue(())
     });
-    let everything = MessageFilter::default();
-    let following = t.workspace.tail_messages(&dev, &id, &topic, None, &everything, "tail-test", emit);
+    let everything = TailRequest { topic: topic.clone(), partitions: None, filter: MessageFilter::default() };
+    let following = t.workspace.tail_messages(&dev, &id, &everything, "tail-test", emit);
     let feeding = async {
         tokio::time::sleep(Duration::from_millis(1500)).await;
         let p = producer("none");

@@ -64,6 +64,14 @@ pub struct BrowseRequest {
 
 pub const MAX_PAGE: u32 = 10_000;
 
+/// What a live tail follows: new records of a topic (all or some partitions), filtered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TailRequest {
+    pub topic: String,
+    pub partitions: Option<Vec<i32>>,
+    pub filter: MessageFilter,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct MessagePage {

@@ -15,8 +15,8 @@ use super::cluster::{kafka_error, KafkaCluster};
 use crate::browse::filter::PreparedFilter;
 use crate::browse::mask::MaskStage;
 use crate::browse::{
-    scan, tail, BrowseRequest, MessageFilter, MessagePage, MessageRecord, PartitionOffset, ScanOutcome,
-    ScanPlan, ScanProgress, TailBatch, MAX_PAGE,
+    scan, tail, BrowseRequest, MessagePage, MessageRecord, PartitionOffset, ScanOutcome, ScanPlan,
+    ScanProgress, TailBatch, TailRequest, MAX_PAGE,
 };
 use crate::error::{Error, Result};
 
@@ -166,26 +166,24 @@ impl KafkaCluster {
     /// Follows new records of `topic` (all partitions, or the given ones) until `cancel`.
     pub async fn tail(
         &self,
-        topic: &str,
-        partitions: Option<Vec<i32>>,
-        filter: &MessageFilter,
+        tail_request: &TailRequest,
         mask: MaskStage,
         cancel: Arc<AtomicBool>,
         mut emit: TailSink,
     ) -> Result<()> {
         let request = BrowseRequest {
-            topic: topic.to_string(),
-            partitions,
+            topic: tail_request.topic.clone(),
+            partitions: tail_request.partitions.clone(),
             start: crate::browse::StartPosition::Latest { count: 0 },
             limit: 1,
-            filter: filter.clone(),
+            filter: tail_request.filter.clone(),
         };
         let plan = self.plan(&request).await?;
         let chosen: Vec<i32> = plan.ranges.iter().map(|r| r.partition).collect();
-        let filter = PreparedFilter::new(filter);
+        let filter = PreparedFilter::new(&tail_request.filter);
         let consumer = self.scan_consumer()?;
         let bootstrap = self.bootstrap.clone();
-        let topic = topic.to_string();
+        let topic = tail_request.topic.clone();
         tokio::task::spawn_blocking(move || {
             tail(&consumer, &topic, &chosen, mask, &filter, &cancel, &mut emit)
         })

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use super::Workspace;
 use crate::access::{Action, Role, Session};
 use crate::browse::mask::MaskStage;
-use crate::browse::MessageFilter;
+use crate::browse::TailRequest;
 use crate::browse::{BrowseRequest, MessagePage, ScanOutcome};
 use crate::error::{Error, Result};
 use crate::kafka::producing::{ProduceRequest, ProduceResult};
@@ -79,18 +79,15 @@ impl Workspace {
         &self,
         session: &Session,
         connection: &str,
-        topic: &str,
-        partitions: Option<Vec<i32>>,
-        filter: &MessageFilter,
+        request: &TailRequest,
         tail_id: &str,
         emit: TailSink,
     ) -> Result<()> {
         session.authorize(Action::ReadMessages)?;
         let (profile, cluster) = self.kafka_cluster(connection).await?;
         let cancel = self.register_scan(Some(tail_id)).await;
-        tracing::info!(connection = %profile.name, topic, role = session.role.as_str(), "tail started");
-        let result =
-            cluster.tail(topic, partitions, filter, mask_stage(session, &profile), cancel, emit).await;
+        tracing::info!(connection = %profile.name, topic = %request.topic, role = session.role.as_str(), "tail started");
+        let result = cluster.tail(request, mask_stage(session, &profile), cancel, emit).await;
         self.scans.lock().await.remove(tail_id);
         result
     }
