@@ -137,20 +137,22 @@ pub struct TailBatch {
 /// The most records one tail batch carries; the rest of a burst is counted as dropped.
 pub const TAIL_BATCH_LIMIT: usize = 500;
 
-/// Follows new records on `partitions` from their end until `cancel`, delivering a batch a
-/// few times a second. Memory stays bounded: at most one batch is held.
+/// Follows new records from `starts` (partition, offset) until `cancel`, delivering a batch
+/// a few times a second. Memory stays bounded: at most one batch is held.
 pub fn tail(
     consumer: &BaseConsumer,
     topic: &str,
-    partitions: &[i32],
+    starts: &[(i32, i64)],
     mask: MaskStage,
     filter: &PreparedFilter,
     cancel: &AtomicBool,
     emit: &mut dyn FnMut(TailBatch) -> ControlFlow<()>,
 ) -> Result<(), KafkaError> {
+    // Exact end offsets seen when the tail was asked for, not a lazily resolved "end":
+    // nothing produced after the request is missed, however slow the first fetch.
     let mut assignment = TopicPartitionList::new();
-    for p in partitions {
-        assignment.add_partition_offset(topic, *p, Offset::End)?;
+    for (partition, offset) in starts {
+        assignment.add_partition_offset(topic, *partition, Offset::Offset(*offset))?;
     }
     consumer.assign(&assignment)?;
     let mut buffer: VecDeque<MessageRecord> = VecDeque::with_capacity(TAIL_BATCH_LIMIT);

@@ -179,13 +179,13 @@ impl KafkaCluster {
             filter: tail_request.filter.clone(),
         };
         let plan = self.plan(&request).await?;
-        let chosen: Vec<i32> = plan.ranges.iter().map(|r| r.partition).collect();
+        let starts: Vec<(i32, i64)> = plan.ranges.iter().map(|r| (r.partition, r.until)).collect();
         let filter = PreparedFilter::new(&tail_request.filter);
         let consumer = self.scan_consumer()?;
         let bootstrap = self.bootstrap.clone();
         let topic = tail_request.topic.clone();
         tokio::task::spawn_blocking(move || {
-            tail(&consumer, &topic, &chosen, mask, &filter, &cancel, &mut emit)
+            tail(&consumer, &topic, &starts, mask, &filter, &cancel, &mut emit)
         })
         .await
         .map_err(|e| Error::internal(format!("The tail task stopped: {e}")))?
