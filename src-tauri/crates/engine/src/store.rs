@@ -53,11 +53,17 @@ impl Store {
         }
     }
 
-    pub async fn insert_profile(&self, profile: &ConnectionProfile) -> Result<()> {
-        let result = sqlx::query(
+    /// Inserts a new profile or replaces the settings of an existing one (same id); the
+    /// creation time of an existing profile is kept.
+    pub async fn save_profile(&self, profile: &ConnectionProfile) -> Result<()> {
+        sqlx::query(
             "INSERT INTO connection_profiles
              (id, name, environment, kafka_json, registry_json, flink_json, stored_secrets_json, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+             ON CONFLICT(id) DO UPDATE SET name = excluded.name, environment = excluded.environment,
+               kafka_json = excluded.kafka_json, registry_json = excluded.registry_json,
+               flink_json = excluded.flink_json, stored_secrets_json = excluded.stored_secrets_json,
+               updated_at = excluded.updated_at",
         )
         .bind(&profile.id)
         .bind(&profile.name)
@@ -69,30 +75,9 @@ impl Store {
         .bind(&profile.created_at)
         .bind(&profile.updated_at)
         .execute(&self.pool)
-        .await;
-        result.map(|_| ()).map_err(|err| name_taken(err, &profile.name))
-    }
-
-    pub async fn update_profile(&self, profile: &ConnectionProfile) -> Result<()> {
-        let result = sqlx::query(
-            "UPDATE connection_profiles SET name = ?2, environment = ?3, kafka_json = ?4, registry_json = ?5,
-             flink_json = ?6, stored_secrets_json = ?7, updated_at = ?8 WHERE id = ?1",
-        )
-        .bind(&profile.id)
-        .bind(&profile.name)
-        .bind(profile.environment.as_str())
-        .bind(to_json(&profile.kafka)?)
-        .bind(to_json(&profile.schema_registry)?)
-        .bind(to_json(&profile.flink)?)
-        .bind(serde_json::to_string(&profile.stored_secrets)?)
-        .bind(&profile.updated_at)
-        .execute(&self.pool)
         .await
-        .map_err(|err| name_taken(err, &profile.name))?;
-        if result.rows_affected() == 0 {
-            return Err(Error::not_found(format!("The connection '{}' no longer exists.", profile.name)));
-        }
-        Ok(())
+        .map(|_| ())
+        .map_err(|err| name_taken(err, &profile.name))
     }
 
     /// Deletes a profile; `false` when there was none with that id.

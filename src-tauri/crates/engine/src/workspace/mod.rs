@@ -112,18 +112,13 @@ impl Workspace {
             created_at: existing.as_ref().map_or_else(|| now.clone(), |p| p.created_at.clone()),
             updated_at: now,
         };
-        let saved = if existing.is_some() {
-            self.store.update_profile(&profile).await
-        } else {
-            let inserted = self.store.insert_profile(&profile).await;
-            if inserted.is_err() {
-                // Do not leave secrets behind for a profile that was never created.
-                let keyring = self.keyring.clone();
-                let orphan = id.clone();
-                let _ = tokio::task::spawn_blocking(move || keyring.delete_all(&orphan)).await;
-            }
-            inserted
-        };
+        let saved = self.store.save_profile(&profile).await;
+        if saved.is_err() && existing.is_none() {
+            // Do not leave secrets behind for a profile that was never created.
+            let keyring = self.keyring.clone();
+            let orphan = id.clone();
+            let _ = tokio::task::spawn_blocking(move || keyring.delete_all(&orphan)).await;
+        }
         saved?;
         self.kafka.lock().await.remove(&profile.id);
         tracing::info!(profile = %profile.name, id = %profile.id, "connection saved");
