@@ -19,6 +19,7 @@ fn main() {
         "cancel_scan",
         "tail_messages",
         "produce_message",
+        "export_messages",
         "list_groups",
         "describe_group",
         "reset_offsets",

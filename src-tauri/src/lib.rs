@@ -64,6 +64,7 @@ pub fn run() -> ExitCode {
             commands::messages::cancel_scan,
             commands::messages::tail_messages,
             commands::messages::produce_message,
+            commands::messages::export_messages,
             commands::groups::list_groups,
             commands::groups::describe_group,
             commands::groups::reset_offsets,

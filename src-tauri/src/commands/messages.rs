@@ -3,6 +3,7 @@
 
 use std::ops::ControlFlow;
 
+use streamlens_engine::browse::export::{ExportSummary, ExportTarget};
 use streamlens_engine::browse::{
     BrowseRequest, MessageFilter, MessagePage, ScanProgress, TailBatch, TailRequest,
 };
@@ -62,4 +63,26 @@ pub(crate) async fn produce_message(
     request: ProduceRequest,
 ) -> Result<ProduceResult> {
     state.workspace.produce(&state.session, &connection_id, &request).await
+}
+
+/// Writes a range to a file the user chose, with progress on `on_progress`; `cancel_scan(scan_id)` stops it.
+#[tauri::command]
+pub(crate) async fn export_messages(
+    state: State<'_, AppState>,
+    connection_id: String,
+    request: BrowseRequest,
+    target: ExportTarget,
+    scan_id: String,
+    on_progress: Channel<ScanProgress>,
+) -> Result<ExportSummary> {
+    let cancel = state.workspace.register_scan(Some(&scan_id)).await;
+    let progress = Box::new(move |p: ScanProgress| {
+        let _ = on_progress.send(p);
+    });
+    let result = state
+        .workspace
+        .export_messages(&state.session, &connection_id, &request, &target, cancel, progress)
+        .await;
+    state.workspace.forget_scan(&scan_id).await;
+    result
 }

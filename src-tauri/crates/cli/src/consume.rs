@@ -1,5 +1,5 @@
 //! `streamlens consume`: a topic's messages through the one data path (decode → mask for
-//! the role → filter) to stdout as JSON lines, streamed — memory stays flat however many.
+//! the role → filter) to stdout as JSON lines or CSV, streamed — memory stays flat however many.
 
 use std::io::Write;
 use std::ops::ControlFlow;
@@ -10,7 +10,7 @@ use std::sync::Arc;
 use anyhow::{bail, Context};
 use clap::{Args, ValueEnum};
 use streamlens_engine::access::Session;
-use streamlens_engine::browse::record::{Payload, PayloadFormat};
+use streamlens_engine::browse::export::ExportFormat;
 use streamlens_engine::browse::{BrowseRequest, MessageFilter, MessageRecord, StartPosition};
 use streamlens_engine::Workspace;
 
@@ -39,6 +39,7 @@ pub(crate) struct ConsumeArgs {
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
     Jsonl,
+    Csv,
 }
 
 fn start_position(text: &str) -> anyhow::Result<StartPosition> {
@@ -60,7 +61,10 @@ pub(crate) async fn run(
     session: &Session,
     args: ConsumeArgs,
 ) -> anyhow::Result<ExitCode> {
-    let Format::Jsonl = args.format;
+    let format = match args.format {
+        Format::Jsonl => ExportFormat::Jsonl,
+        Format::Csv => ExportFormat::Csv,
+    };
     let request = BrowseRequest {
         topic: args.topic.clone(),
         partitions: (!args.partition.is_empty()).then(|| args.partition.clone()),
@@ -71,11 +75,14 @@ pub(crate) async fn run(
     let limit = args.limit.unwrap_or(u64::MAX);
     let topic = args.topic;
     let mut out = std::io::BufWriter::with_capacity(256 * 1024, std::io::stdout());
+    if let Some(header) = format.header() {
+        out.write_all(header.as_bytes())?;
+    }
     let mut written = 0u64;
     let mut line = String::with_capacity(1024);
     let sink = Box::new(move |record: MessageRecord| {
         line.clear();
-        write_json_line(&mut line, &topic, &record);
+        format.write(&mut line, &topic, &record);
         if out.write_all(line.as_bytes()).is_err() {
             return ControlFlow::Break(()); // stdout closed (`| head`): stop quietly
         }
@@ -103,59 +110,4 @@ pub(crate) async fn run(
         if outcome.incomplete { " (stopped early: the broker went quiet)" } else { "" }
     );
     Ok(ExitCode::SUCCESS)
-}
-
-/// One record as a JSON line: JSON payloads inline, text as strings, binary as hex.
-fn write_json_line(line: &mut String, topic: &str, record: &MessageRecord) {
-    use std::fmt::Write as _;
-    let _ = write!(
-        line,
-        "{{\"topic\":{},\"partition\":{},\"offset\":{},\"timestamp\":",
-        quote(topic),
-        record.partition,
-        record.offset
-    );
-    match record.timestamp {
-        Some(ts) => {
-            let _ = write!(line, "{ts}");
-        }
-        None => line.push_str("null"),
-    }
-    line.push_str(",\"key\":");
-    payload(line, &record.key);
-    line.push_str(",\"value\":");
-    payload(line, &record.value);
-    line.push_str(",\"headers\":[");
-    for (i, header) in record.headers.iter().enumerate() {
-        if i > 0 {
-            line.push(',');
-        }
-        let _ = write!(line, "{{\"key\":{},\"value\":", quote(&header.key));
-        payload(line, &header.value);
-        line.push('}');
-    }
-    line.push_str("]}\n");
-}
-
-fn payload(line: &mut String, payload: &Payload) {
-    let text = payload.text.as_deref().unwrap_or_default();
-    match payload.format {
-        PayloadFormat::Null => line.push_str("null"),
-        PayloadFormat::Json if !payload.truncated && payload.decoder == "json" => line.push_str(text),
-        PayloadFormat::Json | PayloadFormat::Text => line.push_str(&quote(text)),
-        PayloadFormat::Binary => {
-            line.push_str("{\"hex\":");
-            line.push_str(&quote(text));
-            line.push('}');
-        }
-        PayloadFormat::Withheld => {
-            line.push_str("{\"withheld\":");
-            line.push_str(&quote(payload.note.as_deref().unwrap_or("withheld")));
-            line.push('}');
-        }
-    }
-}
-
-fn quote(text: &str) -> String {
-    serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_string())
 }

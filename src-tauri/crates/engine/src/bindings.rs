@@ -92,6 +92,9 @@ fn typescript_bindings_are_current() {
     check.file::<browse::MessagePage>();
     check.file::<browse::ScanProgress>();
     check.file::<browse::TailBatch>();
+    check.file::<browse::export::ExportFormat>();
+    check.file::<browse::export::ExportTarget>();
+    check.file::<browse::export::ExportSummary>();
 
     let on_disk: BTreeSet<String> = std::fs::read_dir(&check.dir)
         .map(|entries| {

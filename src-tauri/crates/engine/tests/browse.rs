@@ -491,3 +491,44 @@ async fn a_scan_reports_progress_and_a_tail_follows_new_messages() {
     assert_eq!(got, vec![r#"{"live":0}"#, r#"{"live":1}"#, r#"{"live":2}"#]);
     assert!(batches.lock().unwrap().iter().all(|b| b.dropped == 0));
 }
+
+#[tokio::test]
+async fn exports_write_every_row_masked_for_the_role_and_leave_nothing_when_cancelled() {
+    use std::sync::atomic::AtomicBool;
+    use std::sync::Arc;
+    use streamlens_engine::browse::export::{ExportFormat, ExportTarget};
+    let t = common::workspace().await;
+    let dev = common::developer();
+    let id = connection(&t, Environment::Dev).await;
+    let dir = tempfile::tempdir().unwrap();
+    let total = t.workspace.describe_topic(&dev, &id, "demo.payments").await.unwrap().message_count as u64;
+    let all = request("demo.payments", StartPosition::Earliest, 1);
+    let go = || Arc::new(AtomicBool::new(false));
+
+    let jsonl = ExportTarget { path: dir.path().join("payments.jsonl"), format: ExportFormat::Jsonl };
+    let summary = t.workspace.export_messages(&dev, &id, &all, &jsonl, go(), Box::new(|_| {})).await.unwrap();
+    assert_eq!(summary.rows, total);
+    let text = std::fs::read_to_string(&jsonl.path).unwrap();
+    assert_eq!(text.lines().count() as u64, total);
+    for line in text.lines() {
+        let row: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert!(row["value"]["payment_id"].is_string(), "{line}");
+    }
+    assert!(!dir.path().join("payments.partial").exists());
+
+    let csv = ExportTarget { path: dir.path().join("payments.csv"), format: ExportFormat::Csv };
+    let support = Session::new(Role::Support);
+    let summary =
+        t.workspace.export_messages(&support, &id, &all, &csv, go(), Box::new(|_| {})).await.unwrap();
+    assert_eq!(summary.rows, total);
+    let text = std::fs::read_to_string(&csv.path).unwrap();
+    assert!(text.starts_with("topic,partition,offset,timestamp,key,value,headers\n"));
+    assert!(!text.contains('@'), "an email reached a support export");
+
+    let cancelled = Arc::new(AtomicBool::new(true));
+    let target = ExportTarget { path: dir.path().join("cancelled.jsonl"), format: ExportFormat::Jsonl };
+    let summary =
+        t.workspace.export_messages(&dev, &id, &all, &target, cancelled, Box::new(|_| {})).await.unwrap();
+    assert!(summary.cancelled);
+    assert!(!target.path.exists() && !dir.path().join("cancelled.partial").exists());
+}

@@ -4,6 +4,7 @@
 //! at the end offsets seen when it started, so it never waits for data that is not there.
 
 pub mod decode;
+pub mod export;
 pub mod filter;
 pub mod mask;
 mod plan;

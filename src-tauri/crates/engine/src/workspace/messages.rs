@@ -8,6 +8,9 @@ use std::sync::Arc;
 use super::Workspace;
 use crate::access::{Action, Role, Session};
 use crate::browse::mask::MaskStage;
+use std::ops::ControlFlow;
+
+use crate::browse::export::{ExportSummary, ExportTarget};
 use crate::browse::TailRequest;
 use crate::browse::{BrowseRequest, MessagePage, ScanOutcome};
 use crate::error::{Error, Result};
@@ -92,6 +95,77 @@ impl Workspace {
         result
     }
 
+    /// Writes the request's whole range to `path` as JSON lines or CSV, through the same
+    /// data path as the screen (a masked role exports masked data). The file appears only
+    /// when complete: it is written beside it as `.partial` and renamed at the end.
+    pub async fn export_messages(
+        &self,
+        session: &Session,
+        connection: &str,
+        request: &BrowseRequest,
+        target: &ExportTarget,
+        cancel: Arc<AtomicBool>,
+        progress: ProgressSink,
+    ) -> Result<ExportSummary> {
+        let partial = target.path.with_extension("partial");
+        let file = std::fs::File::create(&partial).map_err(|e| {
+            Error::invalid(format!("Cannot write {}: {e}. Choose another folder.", partial.display()))
+        })?;
+        let state = Arc::new(std::sync::Mutex::new(ExportState::default()));
+        let sink_state = Arc::clone(&state);
+        let (format, topic) = (target.format, request.topic.clone());
+        let mut writer = std::io::BufWriter::with_capacity(256 * 1024, file);
+        if let Some(header) = format.header() {
+            std::io::Write::write_all(&mut writer, header.as_bytes())?;
+        }
+        let mut line = String::with_capacity(1024);
+        let sink: RecordSink = Box::new(move |record| {
+            line.clear();
+            format.write(&mut line, &topic, &record);
+            let Ok(mut state) = sink_state.lock() else { return ControlFlow::Break(()) };
+            if let Err(err) = std::io::Write::write_all(&mut writer, line.as_bytes()).and_then(|()| {
+                if state.rows % 10_000 == 0 {
+                    std::io::Write::flush(&mut writer)
+                } else {
+                    Ok(())
+                }
+            }) {
+                state.error = Some(err.to_string());
+                return ControlFlow::Break(());
+            }
+            state.rows += 1;
+            state.bytes += line.len() as u64;
+            ControlFlow::Continue(())
+        });
+        let cancelled = Arc::clone(&cancel);
+        let outcome = self.stream_messages(session, connection, request, cancel, sink, progress).await;
+        let state = state.lock().map(|s| s.clone()).unwrap_or_default();
+        let failed = outcome.as_ref().err().map(ToString::to_string).or(state.error.clone());
+        if failed.is_some() || cancelled.load(std::sync::atomic::Ordering::Relaxed) {
+            let _ = std::fs::remove_file(&partial);
+            if let Some(message) = failed {
+                return Err(Error::internal(format!(
+                    "The export to {} stopped: {message}",
+                    target.path.display()
+                )));
+            }
+            return Ok(ExportSummary {
+                rows: state.rows,
+                bytes: state.bytes,
+                path: String::new(),
+                cancelled: true,
+            });
+        }
+        std::fs::rename(&partial, &target.path)?;
+        tracing::info!(topic = %request.topic, rows = state.rows, role = session.role.as_str(), "export");
+        Ok(ExportSummary {
+            rows: state.rows,
+            bytes: state.bytes,
+            path: target.path.display().to_string(),
+            cancelled: false,
+        })
+    }
+
     /// Stops a running scan; a scan that already ended is not an error.
     pub async fn cancel_scan(&self, scan_id: &str) {
         if let Some(flag) = self.scans.lock().await.get(scan_id) {
@@ -99,7 +173,13 @@ impl Workspace {
         }
     }
 
-    async fn register_scan(&self, scan_id: Option<&str>) -> Arc<AtomicBool> {
+    /// Forgets a finished scan's cancel flag.
+    pub async fn forget_scan(&self, scan_id: &str) {
+        self.scans.lock().await.remove(scan_id);
+    }
+
+    /// A cancel flag for a scan the caller will refer to by `scan_id`.
+    pub async fn register_scan(&self, scan_id: Option<&str>) -> Arc<AtomicBool> {
         let flag = Arc::new(AtomicBool::new(false));
         if let Some(id) = scan_id {
             self.scans.lock().await.insert(id.to_string(), Arc::clone(&flag));
@@ -117,4 +197,11 @@ fn mask_stage(session: &Session, profile: &ConnectionProfile) -> MaskStage {
     } else {
         MaskStage::WithholdAll
     }
+}
+
+#[derive(Debug, Clone, Default)]
+struct ExportState {
+    rows: u64,
+    bytes: u64,
+    error: Option<String>,
 }
