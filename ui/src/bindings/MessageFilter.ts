@@ -4,4 +4,9 @@ export type MessageFilter = {
 /**
  * Case-insensitive text to find in the key, the value or a header (name or value).
  */
-text: string | null, };
+text: string | null, 
+/**
+ * A CEL expression over `key`, `value` (JSON payloads as objects), `headers` (a map),
+ * `partition`, `offset`, `timestamp`, `size`; e.g. `value.amount.value > 500.0`.
+ */
+expression?: string | null, };

@@ -32,6 +32,10 @@ pub(crate) struct ConsumeArgs {
     /// Keep only messages whose key, value or headers contain this text (case-insensitive).
     #[arg(long)]
     filter: Option<String>,
+    /// Keep only messages for which this CEL expression is true, e.g. 'value.amount.value > 500.0'
+    /// (variables: key, value, headers, partition, offset, timestamp, size).
+    #[arg(long = "where")]
+    expression: Option<String>,
     #[arg(long, value_enum, default_value = "jsonl")]
     format: Format,
 }
@@ -70,7 +74,7 @@ pub(crate) async fn run(
         partitions: (!args.partition.is_empty()).then(|| args.partition.clone()),
         start: start_position(&args.from)?,
         limit: 0,
-        filter: MessageFilter { text: args.filter.clone() },
+        filter: MessageFilter { text: args.filter.clone(), expression: args.expression.clone() },
     };
     let limit = args.limit.unwrap_or(u64::MAX);
     let topic = args.topic;

@@ -126,3 +126,45 @@ fn topics_list_and_describe_show_the_demo_topics() {
     let missing = cli.run(&["topics", "describe", "-c", "local", "no.such.topic"]);
     assert!(!missing.status.success());
 }
+
+#[test]
+fn consume_streams_json_lines_filtered_by_text_or_cel_and_masked_for_support() {
+    let cli = Cli::new();
+    assert!(cli
+        .run(&["connections", "add", "--name", "local", "--kafka", &env("STREAMLENS_KAFKA_BOOTSTRAP")])
+        .status
+        .success());
+    let all = stdout(&cli.run(&["consume", "demo.payments", "-c", "local"]));
+    let rows: Vec<serde_json::Value> =
+        all.lines().map(|l| serde_json::from_str(l).expect("a JSON line")).collect();
+    assert!(rows.len() >= 200);
+    let big = |r: &serde_json::Value| r["value"]["amount"]["value"].as_f64().unwrap_or(0.0) > 500.0;
+    let expected = rows.iter().filter(|r| big(r)).count();
+    assert!(expected > 0 && expected < rows.len());
+
+    let filtered = stdout(&cli.run(&[
+        "consume",
+        "demo.payments",
+        "-c",
+        "local",
+        "--where",
+        "value.amount.value > 500.0",
+    ]));
+    let got: Vec<serde_json::Value> =
+        filtered.lines().map(|l| serde_json::from_str(l).expect("json")).collect();
+    assert_eq!(got.len(), expected);
+    assert!(got.iter().all(big));
+
+    let bad = cli.run(&["consume", "demo.payments", "-c", "local", "--where", "value. =="]);
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("does not parse"));
+
+    let csv =
+        stdout(&cli.run(&["consume", "demo.payments", "-c", "local", "--format", "csv", "--limit", "3"]));
+    assert_eq!(csv.lines().count(), 4, "header + 3 rows: {csv}");
+
+    let support =
+        stdout(&cli.run(&["--role", "support", "consume", "demo.payments", "-c", "local", "--limit", "20"]));
+    assert_eq!(support.lines().count(), 20);
+    assert!(!support.contains('@'), "an email reached the support role");
+}

@@ -112,7 +112,7 @@ impl KafkaCluster {
         let plan = self.plan(request).await?;
         let limit = request.limit as usize;
         let mut messages = Vec::with_capacity(limit.min(1024));
-        let filter = PreparedFilter::new(&request.filter);
+        let filter = PreparedFilter::new(&request.filter)?;
         let consumer = self.scan_consumer()?;
         let bootstrap = self.bootstrap.clone();
         let scan_plan = plan.clone();
@@ -152,7 +152,7 @@ impl KafkaCluster {
         mut progress: ProgressSink,
     ) -> Result<ScanOutcome> {
         let plan = self.plan(request).await?;
-        let filter = PreparedFilter::new(&request.filter);
+        let filter = PreparedFilter::new(&request.filter)?;
         let consumer = self.scan_consumer()?;
         let bootstrap = self.bootstrap.clone();
         tokio::task::spawn_blocking(move || {
@@ -180,7 +180,7 @@ impl KafkaCluster {
         };
         let plan = self.plan(&request).await?;
         let starts: Vec<(i32, i64)> = plan.ranges.iter().map(|r| (r.partition, r.until)).collect();
-        let filter = PreparedFilter::new(&tail_request.filter);
+        let filter = PreparedFilter::new(&tail_request.filter)?;
         let consumer = self.scan_consumer()?;
         let bootstrap = self.bootstrap.clone();
         let topic = tail_request.topic.clone();
