@@ -77,7 +77,7 @@ pub(crate) async fn run(
         filter: MessageFilter { text: args.filter.clone(), expression: args.expression.clone() },
     };
     let limit = args.limit.unwrap_or(u64::MAX);
-    let topic = args.topic;
+    let records = format.writer(&args.topic);
     let mut out = std::io::BufWriter::with_capacity(256 * 1024, std::io::stdout());
     if let Some(header) = format.header() {
         out.write_all(header.as_bytes())?;
@@ -86,7 +86,7 @@ pub(crate) async fn run(
     let mut line = String::with_capacity(1024);
     let sink = Box::new(move |record: MessageRecord| {
         line.clear();
-        format.write(&mut line, &topic, &record);
+        records.write(&mut line, &record);
         if out.write_all(line.as_bytes()).is_err() {
             return ControlFlow::Break(()); // stdout closed (`| head`): stop quietly
         }

@@ -53,28 +53,54 @@ pub fn decode_auto(bytes: Option<&[u8]>) -> Payload {
     }
 }
 
-/// Drops the whitespace between JSON tokens (valid JSON in, one line out).
+/// Drops the whitespace between JSON tokens (valid JSON in, one line out). Works on bytes:
+/// JSON's structural whitespace is ASCII, and multi-byte UTF-8 never contains those bytes.
 fn minify_json(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+    let bytes = text.as_bytes();
+    let is_space = |b: &u8| matches!(b, b' ' | b'\n' | b'\r' | b'\t');
+    // Fast path: most producers write compact JSON, with spaces only inside strings.
+    if !bytes.iter().any(|b| matches!(b, b'\n' | b'\r' | b'\t')) && !has_space_outside_strings(bytes) {
+        return text.to_string();
+    }
+    let mut out = Vec::with_capacity(bytes.len());
     let mut in_string = false;
     let mut escaped = false;
-    for c in text.chars() {
+    for &b in bytes {
         if in_string {
-            out.push(c);
-            match (escaped, c) {
+            out.push(b);
+            match (escaped, b) {
                 (true, _) => escaped = false,
-                (false, '\\') => escaped = true,
-                (false, '"') => in_string = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
                 _ => {}
             }
-        } else if c == '"' {
+        } else if b == b'"' {
             in_string = true;
-            out.push(c);
-        } else if !c.is_whitespace() {
-            out.push(c);
+            out.push(b);
+        } else if !is_space(&b) {
+            out.push(b);
         }
     }
-    out
+    String::from_utf8(out).unwrap_or_else(|_| text.to_string())
+}
+
+fn has_space_outside_strings(bytes: &[u8]) -> bool {
+    let (mut in_string, mut escaped) = (false, false);
+    for &b in bytes {
+        if in_string {
+            match (escaped, b) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => {}
+            }
+        } else if b == b'"' {
+            in_string = true;
+        } else if b == b' ' {
+            return true;
+        }
+    }
+    false
 }
 
 fn cut_text(text: &str, limit: usize) -> (&str, bool) {

@@ -46,23 +46,33 @@ impl ExportFormat {
         }
     }
 
+    /// A writer for one topic's records in this format.
+    pub fn writer(self, topic: &str) -> RecordWriter {
+        RecordWriter { format: self, topic: topic.to_string(), quoted_topic: quote(topic) }
+    }
+}
+
+/// Writes records of one topic; the topic's quoting is done once, not per record.
+pub struct RecordWriter {
+    format: ExportFormat,
+    topic: String,
+    quoted_topic: String,
+}
+
+impl RecordWriter {
     /// Appends one record (with its line end) to `out`.
-    pub fn write(self, out: &mut String, topic: &str, record: &MessageRecord) {
-        match self {
-            Self::Jsonl => json_line(out, topic, record),
-            Self::Csv => csv_line(out, topic, record),
+    pub fn write(&self, out: &mut String, record: &MessageRecord) {
+        match self.format {
+            ExportFormat::Jsonl => json_line(out, &self.quoted_topic, record),
+            ExportFormat::Csv => csv_line(out, &self.topic, record),
         }
     }
 }
 
-fn json_line(out: &mut String, topic: &str, record: &MessageRecord) {
-    let _ = write!(
-        out,
-        "{{\"topic\":{},\"partition\":{},\"offset\":{},\"timestamp\":",
-        quote(topic),
-        record.partition,
-        record.offset
-    );
+fn json_line(out: &mut String, quoted_topic: &str, record: &MessageRecord) {
+    out.push_str("{\"topic\":");
+    out.push_str(quoted_topic);
+    let _ = write!(out, ",\"partition\":{},\"offset\":{},\"timestamp\":", record.partition, record.offset);
     match record.timestamp {
         Some(ts) => {
             let _ = write!(out, "{ts}");
@@ -175,7 +185,7 @@ mod tests {
     #[test]
     fn json_lines_parse_back_with_the_value_inline() {
         let mut out = String::new();
-        ExportFormat::Jsonl.write(&mut out, "t", &record());
+        ExportFormat::Jsonl.writer("t").write(&mut out, &record());
         assert!(out.ends_with('\n') && out.matches('\n').count() == 1);
         let parsed: serde_json::Value = serde_json::from_str(&out).unwrap();
         assert_eq!(parsed["value"]["b"], "x\"y");
@@ -187,7 +197,7 @@ mod tests {
     #[test]
     fn csv_quotes_what_needs_quoting() {
         let mut out = String::new();
-        ExportFormat::Csv.write(&mut out, "t", &record());
+        ExportFormat::Csv.writer("t").write(&mut out, &record());
         assert!(
             out.starts_with("t,2,41,1700000000000,\"k,1\",\"{\"\"b\"\":\"\"x\\\"\"y\"\",\"\"a\"\":[1]}\","),
             "{out}"
@@ -199,7 +209,7 @@ mod tests {
         let masked = MaskStage::WithholdAll.apply(record());
         for format in [ExportFormat::Jsonl, ExportFormat::Csv] {
             let mut out = String::new();
-            format.write(&mut out, "t", &masked);
+            format.writer("t").write(&mut out, &masked);
             assert!(!out.contains("x\\\"y") && !out.contains("k,1") && out.contains("withheld"), "{out}");
         }
     }

@@ -17,7 +17,7 @@ use ts_rs::TS;
 pub use filter::MessageFilter;
 pub use plan::{PartitionRange, ScanPlan};
 pub use record::MessageRecord;
-pub use scan::{scan, tail, ScanOutcome, TailBatch, TAIL_BATCH_LIMIT};
+pub use scan::{scan, tail, ScanOutcome, TailBatch, PAGE_IDLE_LIMIT, TAIL_BATCH_LIMIT};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]

@@ -21,6 +21,8 @@ pub struct ScanPlan {
     /// Skip records older than this (a timestamp start: some brokers answer
     /// offsets-for-times past the end with 0 rather than the end offset).
     pub min_timestamp: Option<i64>,
+    /// Stop as incomplete after the broker is silent this long (`None`: wait until cancelled).
+    pub idle_limit: Option<std::time::Duration>,
 }
 
 impl ScanPlan {
@@ -65,7 +67,7 @@ impl ScanPlan {
             StartPosition::Timestamp { millis } => Some(*millis),
             _ => None,
         };
-        Self { topic: topic.to_string(), ranges, min_timestamp }
+        Self { topic: topic.to_string(), ranges, min_timestamp, idle_limit: Some(super::PAGE_IDLE_LIMIT) }
     }
 }
 

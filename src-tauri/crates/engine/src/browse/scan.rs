@@ -22,8 +22,9 @@ use super::ScanProgress;
 use serde::Serialize;
 use ts_rs::TS;
 
-/// How long the broker may send nothing while ranges are unfinished before the scan stops.
-const IDLE_LIMIT: Duration = Duration::from_secs(10);
+/// How long a page waits for a silent broker before it stops with what it has. Slow brokers
+/// take seconds to answer the first fetch of a large topic; the user can cancel sooner.
+pub const PAGE_IDLE_LIMIT: Duration = Duration::from_secs(60);
 /// How often a scan reports progress, and a tail delivers a batch.
 const PROGRESS_EVERY: Duration = Duration::from_millis(250);
 const TAIL_EVERY: Duration = Duration::from_millis(250);
@@ -40,6 +41,8 @@ pub struct ScanOutcome {
 
 /// Reads the plan's ranges through decode → mask → filter into `sink`; the sink returns
 /// `Break` when it has enough. `progress` hears about the scan every [`PROGRESS_EVERY`].
+/// With the plan's `idle_limit`, a broker silent that long ends the scan as incomplete;
+/// without one the scan waits, like kcat, until cancelled.
 /// Blocking: run it on a blocking thread.
 pub fn scan(
     consumer: &BaseConsumer,
@@ -50,6 +53,7 @@ pub fn scan(
     sink: &mut dyn FnMut(MessageRecord) -> ControlFlow<()>,
     progress: &mut dyn FnMut(ScanProgress),
 ) -> Result<ScanOutcome, KafkaError> {
+    let idle_limit = plan.idle_limit;
     let total = plan.total();
     let mut last_progress = Instant::now();
     let mut outcome = ScanOutcome::default();
@@ -68,7 +72,7 @@ pub fn scan(
     consumer.assign(&assignment)?;
     let mut last_data = Instant::now();
     while !open.is_empty() {
-        if cancel.load(Ordering::Relaxed) || last_data.elapsed() > IDLE_LIMIT {
+        if cancel.load(Ordering::Relaxed) || idle_limit.is_some_and(|limit| last_data.elapsed() > limit) {
             outcome.incomplete = true;
             break;
         }

@@ -151,7 +151,10 @@ impl KafkaCluster {
         mut sink: RecordSink,
         mut progress: ProgressSink,
     ) -> Result<ScanOutcome> {
-        let plan = self.plan(request).await?;
+        let mut plan = self.plan(request).await?;
+        // A stream (the CLI, an export) waits for a slow broker like kcat does; Ctrl-C or
+        // cancel stops it.
+        plan.idle_limit = None;
         let filter = PreparedFilter::new(&request.filter)?;
         let consumer = self.scan_consumer()?;
         let bootstrap = self.bootstrap.clone();

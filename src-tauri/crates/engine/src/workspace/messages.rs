@@ -113,7 +113,8 @@ impl Workspace {
         })?;
         let state = Arc::new(std::sync::Mutex::new(ExportState::default()));
         let sink_state = Arc::clone(&state);
-        let (format, topic) = (target.format, request.topic.clone());
+        let format = target.format;
+        let records = format.writer(&request.topic);
         let mut writer = std::io::BufWriter::with_capacity(256 * 1024, file);
         if let Some(header) = format.header() {
             std::io::Write::write_all(&mut writer, header.as_bytes())?;
@@ -121,7 +122,7 @@ impl Workspace {
         let mut line = String::with_capacity(1024);
         let sink: RecordSink = Box::new(move |record| {
             line.clear();
-            format.write(&mut line, &topic, &record);
+            records.write(&mut line, &record);
             let Ok(mut state) = sink_state.lock() else { return ControlFlow::Break(()) };
             if let Err(err) = std::io::Write::write_all(&mut writer, line.as_bytes()).and_then(|()| {
                 if state.rows % 10_000 == 0 {
