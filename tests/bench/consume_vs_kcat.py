@@ -438,6 +438,19 @@ def git_rev():
 
 # ---------------------------------------------------------------------------------------
 
+def measured_args(argv):
+    """The command line without --scaled-down and its text (a note for the doc, not a setting)."""
+    out, skip = [], False
+    for a in argv:
+        if skip:
+            skip = False
+        elif a == "--scaled-down":
+            skip = True
+        elif not a.startswith("--scaled-down="):
+            out.append(a)
+    return out
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--messages", type=int, default=1_000_000, help="messages in the topic (default 1,000,000)")
@@ -459,11 +472,21 @@ def main():
     ap.add_argument("--results-dir", default=os.path.join(ROOT, "tests", "bench", "results"))
     ap.add_argument("--scaled-down", help="a sentence for the doc when this is not the intended size")
     ap.add_argument("--produce-only", action="store_true", help="fill the topic and stop")
+    ap.add_argument("--render-only", action="store_true",
+                    help="no runs: rewrite the doc from tests/bench/results/<topic>.json")
     args = ap.parse_args()
     args.topic = args.topic or default_topic(args.messages)
+    if args.render_only:
+        results = json.load(open(os.path.join(args.results_dir, f"{args.topic}.json"), encoding="utf-8"))
+        results["history"] = history(args.results_dir)
+        text = render(results, existing_notes(args.doc))
+        with open(args.doc, "w", encoding="utf-8") as f:
+            f.write(text)
+        log(f"wrote {os.path.relpath(args.doc, ROOT)} from the stored {args.topic} results")
+        return
     if not os.access(TIME, os.X_OK):
         sys.exit(f"{TIME} (GNU time) is needed for peak RSS: apt-get install time")
-    argv = " ".join(a if re.fullmatch(r"[\w.,:/=+-]+", a) else json.dumps(a) for a in sys.argv[1:])
+    argv = " ".join(a if re.fullmatch(r"[\w.,:/=+-]+", a) else json.dumps(a) for a in measured_args(sys.argv[1:]))
     timeout = args.timeout or 120 + args.messages / 1000
     started = time.perf_counter()
 

@@ -117,6 +117,19 @@ def render(results, notes):
           f"{fmt(ratio(S['ttfr_small'], K['ttfr_small']), '.2f', '×')} | < {TARGET_TTFR_MS} ms | "
           f"{met(S['ttfr_small'] * 1000 < TARGET_TTFR_MS)} |")
     w("")
+    failed = [x for x in r["runs"] + r["ttfr"] if x["failed"]]
+    if failed:
+        w("**Failed runs** (left out of the medians):")
+        w("")
+        seen = {}
+        for x in failed:
+            what = "full read" if "where" not in x else f"first row ({x['where']} topic)"
+            last = x["stderr"].strip().splitlines()[-1] if x["stderr"].strip() else ""
+            key = (x["client"], what, x["failed"], last)
+            seen[key] = seen.get(key, 0) + 1
+        for (client, what, why, last), count in seen.items():
+            w(f"- {client}, {what}, {count}×: {why}" + (f" — stderr: `{last}`" if last else ""))
+        w("")
     w("Time to first row is from starting the process to the first line arriving on its stdout "
       "(`streamlens consume --limit 1`, which flushes at the limit; `kcat -c 1 -u`, unbuffered). "
       "Until the process has exited, including client teardown, took (medians): "
@@ -173,16 +186,21 @@ def render(results, notes):
 
     history = r.get("history") or []
     if len(history) > 1:
-        w("### Peak memory by topic size")
+        w("### By topic size")
         w("")
-        w("From every size this benchmark has stored in `tests/bench/results/` (each its own session):")
+        w("Every size this benchmark has stored in `tests/bench/results/`, each from its own session "
+          "(medians of the runs that read every row; RSS: the highest run):")
         w("")
-        w("| messages | Streamlens peak RSS (highest run) | kcat peak RSS (highest run) | Streamlens / kcat CPU |")
-        w("|---:|---:|---:|---:|")
+        w("| messages | measured | runs ok S / K | CPU S | CPU K | S / K | wall S | wall K | peak RSS S | "
+          "peak RSS K | first row S | first row K |")
+        w("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         for h in history:
-            w(f"| {h['count']:,} | {fmt(h['sl_rss_kib'] and h['sl_rss_kib'] / 1024, '.1f', ' MiB')} | "
-              f"{fmt(h['kc_rss_kib'] and h['kc_rss_kib'] / 1024, '.1f', ' MiB')} | "
-              f"{fmt(h['cpu_ratio'], '.2f', '×')} |")
+            w(f"| {h['count']:,} | {h['finished']} | {h['ok_s']} of {h['runs_s']} / {h['ok_k']} of {h['runs_k']} | "
+              f"{fmt(h['cpu_s'], '.2f', ' s')} | {fmt(h['cpu_k'], '.2f', ' s')} | "
+              f"{fmt(ratio(h['cpu_s'], h['cpu_k']), '.2f', '×')} | {fmt(h['wall_s'], '.1f', ' s')} | "
+              f"{fmt(h['wall_k'], '.1f', ' s')} | {fmt(mib(h['rss_s']), '.1f', ' MiB')} | "
+              f"{fmt(mib(h['rss_k']), '.1f', ' MiB')} | {fmt(h['ttfr_s'] and h['ttfr_s'] * 1000, '.0f', ' ms')} | "
+              f"{fmt(h['ttfr_k'] and h['ttfr_k'] * 1000, '.0f', ' ms')} |")
         w("")
 
     m, sl, kc, b = r["machine"], r["streamlens"], r["kcat"], r["broker"]
@@ -190,9 +208,9 @@ def render(results, notes):
     w("")
     w(f"- Machine: {m['nproc']} cores ({m['cpu']}), {m['ram_gib']} GiB RAM, {m['os']}, Linux {m['kernel']}.")
     w(f"- Streamlens: `{sl['version']}`, release build (`[profile.release]`: thin LTO, 4 codegen units) "
-      f"made {sl['mtime']}; the repository was at {r['git']} when measured "
-      f"({sl['size'] / 1e6:.1f} MB, sha256 {sl['sha256']}…); librdkafka {sl['librdkafka']} "
-      "(bundled by the rdkafka crate, statically linked).")
+      f"made {sl['mtime']}, {sl['size'] / 1e6:.1f} MB, sha256 {sl['sha256']}…; the repository was at "
+      f"{r['git']} when measured; librdkafka {sl['librdkafka']} (bundled by the rdkafka crate, "
+      "statically linked).")
     w(f"- kcat: Debian's `{kc['path']}`, `{kc['version_line']}` — run with `LD_LIBRARY_PATH` pointing at the "
       f"librdkafka {kc['librdkafka']} of the confluent-kafka {r['confluent_kafka']} wheel "
       "(Debian's own librdkafka 2.0.2 fails tansu's ApiVersions handshake).")
@@ -244,6 +262,8 @@ def render(results, notes):
     w("cargo build --release -p streamlens-cli  # the binary under test")
     w(". tests/env/env.sh")
     w(f"\"$STREAMLENS_PYTHON\" tests/bench/consume_vs_kcat.py {r['argv']}")
+    if r.get("scaled_down"):
+        w("# (run with --scaled-down \"…\" too: the sentence at the top of this file)")
     w("```")
     w("")
     w("Producing the topic the first time takes a while; later sessions reuse it. Run it on an "
@@ -270,9 +290,16 @@ def history(results_dir):
         try:
             r = json.load(open(os.path.join(results_dir, name), encoding="utf-8"))
             s = summarize(r)
-            out.append({"count": r["topic"]["count"], "sl_rss_kib": s["streamlens"]["max_rss_kib"],
-                        "kc_rss_kib": s["kcat"]["max_rss_kib"],
-                        "cpu_ratio": ratio(s["streamlens"]["cpu"], s["kcat"]["cpu"])})
+            S, K = s["streamlens"], s["kcat"]
+            runs = r["runs"]
+            out.append({
+                "count": r["topic"]["count"], "finished": r["finished"],
+                "runs_s": sum(x["client"] == "streamlens" for x in runs), "ok_s": S["n"],
+                "runs_k": sum(x["client"] == "kcat" for x in runs), "ok_k": K["n"],
+                "cpu_s": S["cpu"], "cpu_k": K["cpu"], "wall_s": S["wall"], "wall_k": K["wall"],
+                "rss_s": S["max_rss_kib"], "rss_k": K["max_rss_kib"],
+                "ttfr_s": S["ttfr_large"], "ttfr_k": K["ttfr_large"],
+            })
         except (OSError, ValueError, KeyError):
             continue
     return sorted(out, key=lambda h: h["count"])

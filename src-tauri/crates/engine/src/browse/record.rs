@@ -2,6 +2,8 @@
 //! Every payload (key, value, each header) says how it was decoded and whether it was
 //! cut short or withheld — never raw bytes for a role that must not see them.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -30,7 +32,8 @@ pub struct Payload {
     /// `text` holds only the first part of a large payload.
     pub truncated: bool,
     /// Which decoder produced `text`, e.g. "json", "utf-8", "hex".
-    pub decoder: String,
+    #[ts(type = "string")]
+    pub decoder: Cow<'static, str>,
     /// Why it was withheld, or what the decoder noticed.
     pub note: Option<String>,
 }

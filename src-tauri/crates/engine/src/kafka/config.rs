@@ -13,8 +13,9 @@ pub fn client_config(settings: &KafkaSettings, secrets: &ResolvedSecrets) -> Res
         .set("bootstrap.servers", settings.bootstrap_servers.trim())
         .set("security.protocol", settings.security_protocol.librdkafka_name())
         .set("client.id", "streamlens")
-        // Fail fast and say why, instead of librdkafka's default minutes of silent retries.
-        .set("socket.timeout.ms", "8000")
+        // Say "unreachable" within seconds instead of librdkafka's silent retries. Request
+        // timeouts stay at librdkafka's default: slow brokers take seconds to answer the
+        // first fetch of a large topic.
         .set("socket.connection.setup.timeout.ms", "8000")
         .set("reconnect.backoff.max.ms", "2000");
     if settings.security_protocol.uses_sasl() {

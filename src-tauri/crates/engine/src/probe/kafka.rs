@@ -27,8 +27,10 @@ pub(crate) async fn probe(
     if settings.security_protocol.uses_sasl() {
         super::need_secret(secrets, crate::profile::SecretSlot::KafkaPassword)?;
     }
-    let config = client_config(settings, secrets)
+    let mut config = client_config(settings, secrets)
         .map_err(|e| ProbeFailure::new(FailureKind::MissingSecret, e.to_string()))?;
+    // A probe should answer fast: a metadata request that takes longer than this is a failure.
+    config.set("socket.timeout.ms", "8000");
 
     // Reach at least one bootstrap server; report the first failure if none answers.
     let mut first_failure = None;
