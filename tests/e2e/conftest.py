@@ -5,10 +5,12 @@ the built app binary in a real WebKitGTK window; tests run under Xvfb (xvfb-run)
 D-Bus session with GNOME Keyring (tests/run-all.sh sets both up). Each test gets a fresh
 data directory and its own keyring service, so runs never share state.
 
-Every later view's end-to-end tests use the `app` fixture and `Ui` helpers from here.
+Every later view's end-to-end tests use the `app` fixture (or `app_as`, to start the app as a
+given role) and the `Ui` helpers from here.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -114,16 +116,21 @@ def throwaway_broker():
         shutil.rmtree(data, ignore_errors=True)
 
 
-@pytest.fixture()
-def app():
-    data_dir = Path(tempfile.mkdtemp(prefix="streamlens-e2e-"))
+@contextlib.contextmanager
+def _running_app(data_dir: Path, keyring_service: str, role: str | None = None):
+    """One run of the app under tauri-driver on `data_dir`, as `role` (STREAMLENS_ROLE) or the
+    default developer. Sessions on the same data dir and keyring service see the same saved
+    connections, one after the other."""
     port, native_port = _free_port(), _free_port()
     env = dict(os.environ)
     env["STREAMLENS_DATA_DIR"] = str(data_dir)
-    env["STREAMLENS_KEYRING_SERVICE"] = f"streamlens-e2e-{uuid.uuid4().hex[:8]}"
+    env["STREAMLENS_KEYRING_SERVICE"] = keyring_service
+    env.pop("STREAMLENS_ROLE", None)
+    if role is not None:
+        env["STREAMLENS_ROLE"] = role
     driver_bin = shutil.which("tauri-driver") or str(Path.home() / ".cargo/bin/tauri-driver")
     native = shutil.which("WebKitWebDriver") or "/usr/bin/WebKitWebDriver"
-    log = open(data_dir / "tauri-driver.log", "w")
+    log = open(data_dir / f"tauri-driver-{role or 'default'}-{port}.log", "w")
     proc = subprocess.Popen(
         [driver_bin, "--port", str(port), "--native-port", str(native_port), "--native-driver", native],
         env=env, stdout=log, stderr=subprocess.STDOUT,
@@ -158,3 +165,32 @@ def app():
         except subprocess.TimeoutExpired:
             proc.kill()
         log.close()
+
+
+@pytest.fixture()
+def app():
+    data_dir = Path(tempfile.mkdtemp(prefix="streamlens-e2e-"))
+    with _running_app(data_dir, f"streamlens-e2e-{uuid.uuid4().hex[:8]}") as ui:
+        yield ui
+
+
+@pytest.fixture()
+def app_as():
+    """Starts the app as a role: `ui = app_as("support")`. Every call in one test shares one
+    data dir and keyring service, and first closes the window before it, so a test can save a
+    connection as a developer and reopen the app as support (which may not edit connections)."""
+    data_dir = Path(tempfile.mkdtemp(prefix="streamlens-e2e-"))
+    keyring_service = f"streamlens-e2e-{uuid.uuid4().hex[:8]}"
+    with contextlib.ExitStack() as stack:
+        current: list[contextlib.ExitStack] = []
+
+        def start(role: str = "developer") -> Ui:
+            if current:
+                current.pop().close()
+            session = contextlib.ExitStack()
+            stack.callback(session.close)
+            ui = session.enter_context(_running_app(data_dir, keyring_service, role))
+            current.append(session)
+            return ui
+
+        yield start

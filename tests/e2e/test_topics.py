@@ -109,6 +109,7 @@ def test_topics_search_detail_and_cluster(app):
 
     # A topic's detail: 3 partitions whose messages add up to the topic's 200.
     _open_topic(app, "demo.orders")
+    app.click("topic-tab-partitions")
     _wait(app).until(lambda d: len(_partition_rows(app)) == 3)
     partitions = _partition_rows(app)
     assert sorted(partitions) == [0, 1, 2], partitions
@@ -137,6 +138,7 @@ def test_create_then_delete_a_topic(app, throwaway_broker):
     app.fill("new-topic-partitions", "2")
     app.click("create-topic-submit")
     _wait(app).until(lambda d: app.el("topic-title").text.strip() == name)
+    app.click("topic-tab-partitions")
     _wait(app).until(lambda d: len(_partition_rows(app)) == 2)
     assert sorted(_partition_rows(app)) == [0, 1]
 

@@ -16,6 +16,8 @@ function titleFor(view: View): string {
       return "Connection";
     case "topic":
       return "Topic";
+    case "group":
+      return "Consumer group";
     case "new-connection":
       return "New connection";
     case "edit-connection":
@@ -29,8 +31,9 @@ function CurrentView({ view }: { view: View }) {
       return <HomeView />;
     case "connection":
     case "topic":
+    case "group":
       // Keyed by id so test results, dialogs and list filters never leak from one
-      // connection to another; the same key for both kinds keeps the Topics tab's
+      // connection to another; the same key for every kind keeps the Topics tab's
       // search and sort while a topic's detail is open.
       return <ConnectionView key={view.id} view={view} />;
     case "new-connection":

@@ -46,6 +46,10 @@ describe("ConnectionView", () => {
     expect(screen.getByTestId("no-kafka")).toHaveTextContent("has no Kafka part");
     await user.click(screen.getByTestId("tab-cluster"));
     expect(screen.getByTestId("no-kafka")).toHaveTextContent("has no Kafka part");
+    await user.click(screen.getByTestId("tab-groups"));
+    expect(screen.getByTestId("no-kafka")).toHaveTextContent("no consumer group to show");
+    expect(platform.listGroups).not.toHaveBeenCalled();
+    await user.click(screen.getByTestId("tab-cluster"));
     expect(platform.listTopics).not.toHaveBeenCalled();
     expect(platform.fetchClusterOverview).not.toHaveBeenCalled();
 

@@ -1,7 +1,8 @@
 // The main area for one selected connection: its name and environment, then the tabs
-// Cluster, Topics and Settings. Owns the Topics tab's list state (search, filter, sort,
-// selection) so it survives opening a topic and switching tabs; it does not survive
-// switching connections (AppFrame keys this view by connection id).
+// Cluster, Topics, Consumer groups and Settings. Owns the Topics tab's list state (search,
+// filter, sort, selection) and the group search, so they survive opening a topic or a
+// group and switching tabs; they do not survive switching connections (AppFrame keys
+// this view by connection id).
 import { useId, useState } from "react";
 import type { ConnectionProfile } from "../bindings/ConnectionProfile";
 import { Spinner } from "../components/Spinner";
@@ -10,6 +11,8 @@ import { ConnectionSettings } from "../features/connections/ConnectionSettings";
 import { EnvironmentBadge } from "../features/connections/EnvironmentBadge";
 import { ENVIRONMENT_LABELS } from "../features/connections/labels";
 import { useConnection } from "../features/connections/queries";
+import { GroupDetailView } from "../features/groups/detail/GroupDetailView";
+import { GroupList } from "../features/groups/list/GroupList";
 import { TopicDetailView } from "../features/topics/detail/TopicDetailView";
 import { TopicList } from "../features/topics/list/TopicList";
 import { initialTopicListState, type TopicListState } from "../features/topics/list/topicListState";
@@ -17,7 +20,7 @@ import { ConnectionTabs, tabId } from "./ConnectionTabs";
 import { useNavigation, type ConnectionTab, type View } from "./navigation";
 import "./connectionView.css";
 
-type ConnectionRoute = Extract<View, { kind: "connection" } | { kind: "topic" }>;
+type ConnectionRoute = Extract<View, { kind: "connection" } | { kind: "topic" } | { kind: "group" }>;
 
 function defaultTab(profile: ConnectionProfile): ConnectionTab {
   return profile.kafka === null ? "settings" : "topics";
@@ -50,6 +53,7 @@ export function ConnectionView({ view }: { view: ConnectionRoute }) {
   const panelId = `${idBase}-panel`;
   const { data: profile, isPending } = useConnection(view.id);
   const [topicList, setTopicList] = useState<TopicListState>(initialTopicListState);
+  const [groupSearch, setGroupSearch] = useState("");
 
   if (isPending) return <Spinner label="Loading connection…" />;
   if (!profile) {
@@ -69,7 +73,8 @@ export function ConnectionView({ view }: { view: ConnectionRoute }) {
     );
   }
 
-  const tab: ConnectionTab = view.kind === "topic" ? "topics" : (view.tab ?? defaultTab(profile));
+  const tab: ConnectionTab =
+    view.kind === "topic" ? "topics" : view.kind === "group" ? "groups" : (view.tab ?? defaultTab(profile));
 
   const panel = () => {
     switch (tab) {
@@ -85,6 +90,13 @@ export function ConnectionView({ view }: { view: ConnectionRoute }) {
           <TopicDetailView profile={profile} topic={view.topic} />
         ) : (
           <TopicList profile={profile} state={topicList} onStateChange={setTopicList} />
+        );
+      case "groups":
+        if (profile.kafka === null) return <NoKafka profile={profile} what="consumer group" />;
+        return view.kind === "group" ? (
+          <GroupDetailView profile={profile} groupId={view.group} />
+        ) : (
+          <GroupList profile={profile} search={groupSearch} onSearchChange={setGroupSearch} />
         );
       case "settings":
         return <ConnectionSettings profile={profile} />;

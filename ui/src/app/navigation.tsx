@@ -3,7 +3,7 @@
 import { createContext, use, useMemo, useState, type ReactNode } from "react";
 
 /** The tabs of a selected connection. */
-export type ConnectionTab = "cluster" | "topics" | "settings";
+export type ConnectionTab = "cluster" | "topics" | "groups" | "settings";
 
 export type View =
   | { kind: "home" }
@@ -11,6 +11,8 @@ export type View =
   | { kind: "connection"; id: string; tab?: ConnectionTab }
   // One topic's detail, inside the Topics tab of connection `id`.
   | { kind: "topic"; id: string; topic: string }
+  // One consumer group's detail, inside the Consumer groups tab of connection `id`.
+  | { kind: "group"; id: string; group: string }
   | { kind: "new-connection" }
   | { kind: "edit-connection"; id: string };
 
@@ -44,6 +46,7 @@ export function selectedConnectionId(view: View): string | null {
   switch (view.kind) {
     case "connection":
     case "topic":
+    case "group":
     case "edit-connection":
       return view.id;
     case "home":

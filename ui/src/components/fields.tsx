@@ -48,6 +48,8 @@ interface TextFieldProps {
   disabled?: boolean;
   autoComplete?: string;
   multiline?: boolean;
+  /** Visible lines of a multiline field. */
+  rows?: number;
 }
 
 export function TextField({
@@ -63,6 +65,7 @@ export function TextField({
   disabled = false,
   autoComplete = "off",
   multiline = false,
+  rows = 4,
 }: TextFieldProps) {
   const id = useId();
   const common = {
@@ -80,7 +83,7 @@ export function TextField({
       {multiline ? (
         <textarea
           {...common}
-          rows={4}
+          rows={rows}
           className="mono"
           onChange={(event) => {
             onChange(event.target.value);

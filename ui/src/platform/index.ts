@@ -11,4 +11,6 @@ export {
   testConnectionDraft,
 } from "./commands";
 export { copyText } from "./clipboard";
+export { describeGroup, listGroups, resetOffsets } from "./groups";
 export { createTopic, deleteTopic, describeTopic, fetchClusterOverview, listTopics } from "./kafka";
+export { browseMessages, cancelScan, produceMessage, tailMessages } from "./messages";

@@ -4,8 +4,13 @@ import type { AppInfo } from "../bindings/AppInfo";
 import type { ClusterOverview } from "../bindings/ClusterOverview";
 import type { ConfigEntry } from "../bindings/ConfigEntry";
 import type { ConnectionProfile } from "../bindings/ConnectionProfile";
+import type { GroupDetail } from "../bindings/GroupDetail";
+import type { GroupSummary } from "../bindings/GroupSummary";
+import type { MessagePage } from "../bindings/MessagePage";
+import type { MessageRecord } from "../bindings/MessageRecord";
 import type { PartitionInfo } from "../bindings/PartitionInfo";
 import type { PartProbe } from "../bindings/PartProbe";
+import type { Payload } from "../bindings/Payload";
 import type { ProbeReport } from "../bindings/ProbeReport";
 import type { TopicDetail } from "../bindings/TopicDetail";
 import type { TopicSummary } from "../bindings/TopicSummary";
@@ -116,6 +121,101 @@ export function topicDetail(overrides: Partial<TopicDetail> = {}): TopicDetail {
       configEntry({ name: "retention.ms", value: "86400000", isDefault: false }),
     ],
     configNote: null,
+    ...overrides,
+  };
+}
+
+export function payload(overrides: Partial<Payload> = {}): Payload {
+  return {
+    format: "text",
+    text: "hello",
+    size: 5,
+    truncated: false,
+    decoder: "utf-8",
+    note: null,
+    ...overrides,
+  };
+}
+
+/** A JSON payload as the backend sends it: compact text, decoder "json". */
+export function jsonPayload(value: unknown): Payload {
+  const text = JSON.stringify(value);
+  return payload({ format: "json", text, size: new TextEncoder().encode(text).length, decoder: "json" });
+}
+
+export function withheldPayload(size = 120): Payload {
+  return payload({
+    format: "withheld",
+    text: null,
+    size,
+    decoder: "none",
+    note: "Withheld: your role sees masked data only, and this workspace has no masking rules yet.",
+  });
+}
+
+export function messageRecord(overrides: Partial<MessageRecord> = {}): MessageRecord {
+  return {
+    partition: 0,
+    offset: 0,
+    timestamp: 1_767_225_600_000,
+    timestampKind: "create_time",
+    key: payload({ text: "P-0000001", size: 9 }),
+    value: jsonPayload({ payment_id: "P-0000001", amount: { value: 12.5, currency: "EUR" } }),
+    headers: [],
+    sizeBytes: 80,
+    ...overrides,
+  };
+}
+
+/** `count` messages spread over `partitions` partitions, offsets counting up per partition. */
+export function messageRecords(count: number, partitions = 3, firstOffset = 0): MessageRecord[] {
+  return Array.from({ length: count }, (_, i) =>
+    messageRecord({
+      partition: i % partitions,
+      offset: firstOffset + Math.floor(i / partitions),
+      timestamp: 1_767_225_600_000 + i * 1000,
+      key: payload({ text: `k-${String(i)}`, size: 3 }),
+      value: jsonPayload({ n: i }),
+    }),
+  );
+}
+
+export function messagePage(overrides: Partial<MessagePage> = {}): MessagePage {
+  return {
+    messages: [],
+    next: [],
+    previous: [],
+    hasNewer: false,
+    hasOlder: false,
+    scanned: 0,
+    matched: 0,
+    incomplete: false,
+    ...overrides,
+  };
+}
+
+export function groupSummary(overrides: Partial<GroupSummary> = {}): GroupSummary {
+  return {
+    groupId: "billing",
+    state: "Stable",
+    protocolType: "consumer",
+    members: 1,
+    totalLag: 42,
+    topics: ["demo.orders"],
+    ...overrides,
+  };
+}
+
+export function groupDetail(overrides: Partial<GroupDetail> = {}): GroupDetail {
+  return {
+    summary: groupSummary(),
+    members: [
+      { memberId: "consumer-1-abc", clientId: "consumer-1", host: "/10.0.0.7", assignment: ["demo.orders-0"] },
+    ],
+    partitions: [
+      { topic: "demo.orders", partition: 0, committed: 25, endOffset: 67, lag: 42, memberId: "consumer-1-abc" },
+    ],
+    note: null,
     ...overrides,
   };
 }

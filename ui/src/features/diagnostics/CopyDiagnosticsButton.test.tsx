@@ -14,6 +14,10 @@ vi.mock("../../platform", async (importOriginal) => {
     listTopics: vi.fn(),
     fetchClusterOverview: vi.fn(),
     fetchDiagnostics: vi.fn(),
+    // mockBackend gives these defaults too.
+    browseMessages: vi.fn(),
+    cancelScan: vi.fn(),
+    listGroups: vi.fn(),
   };
 });
 

@@ -106,6 +106,7 @@ describe("CreateTopicDialog", () => {
     expect(screen.queryByTestId("create-topic-dialog")).not.toBeInTheDocument();
     expect(screen.getByTestId("topic-title")).toHaveTextContent("orders.v2");
     // The broker's answer is shown as-is, without asking again.
+    await user.click(screen.getByTestId("topic-tab-partitions"));
     expect(screen.getAllByTestId("partition-row")).toHaveLength(6);
     expect(platform.describeTopic).not.toHaveBeenCalled();
 

@@ -1,5 +1,6 @@
-// A topic's detail in the whole frame: facts, partitions (under-replication marked),
-// configs or the backend's note, deleting (with the prod safeguard) and role hiding.
+// A topic's detail in the whole frame: its tabs (Messages first), facts, partitions
+// (under-replication marked), configs or the backend's note, deleting (with the prod
+// safeguard) and role hiding.
 import { screen, waitFor, within } from "@testing-library/react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Environment } from "../../../bindings/Environment";
@@ -31,13 +32,20 @@ beforeEach(() => {
 });
 
 describe("TopicDetailView", () => {
-  it("shows the topic's facts and one row per partition with watermarks and messages", async () => {
-    renderDetail();
-    expect(await screen.findByTestId("topic-message-count")).toHaveTextContent("200");
+  it("opens on Messages, and the Partitions tab shows one row per partition with watermarks and messages", async () => {
+    const { user } = renderDetail();
+    expect(await screen.findByTestId("topic-message-count")).toHaveTextContent("200 messages");
     expect(screen.getByTestId("topic-title")).toHaveTextContent("demo.orders");
     expect(platform.describeTopic).toHaveBeenCalledWith("c1", "demo.orders");
     expect(screen.getByTestId("tab-topics")).toHaveAttribute("aria-selected", "true");
     expect(screen.queryByTestId("internal-badge")).not.toBeInTheDocument();
+    expect(screen.getByTestId("topic-tab-messages")).toHaveAttribute("aria-selected", "true");
+    expect(screen.getByTestId("messages-view")).toBeVisible();
+    expect(screen.queryByTestId("partition-row")).not.toBeInTheDocument();
+
+    await user.click(screen.getByTestId("topic-tab-partitions"));
+    expect(screen.getByTestId("topic-tab-partitions")).toHaveAttribute("aria-selected", "true");
+    expect(screen.getByTestId("messages-view")).not.toBeVisible();
 
     const rows = screen.getAllByTestId("partition-row");
     expect(rows.map((row) => row.dataset["partition"])).toEqual(["0", "1", "2"]);
@@ -54,7 +62,7 @@ describe("TopicDetailView", () => {
   });
 
   it("marks partitions whose in-sync replicas are fewer than their replicas", async () => {
-    renderDetail({
+    const { user } = renderDetail({
       detail: topicDetail({
         partitions: [
           partitionInfo({ id: 0, replicas: [1, 2, 3], isr: [1, 2, 3] }),
@@ -62,7 +70,8 @@ describe("TopicDetailView", () => {
         ],
       }),
     });
-    const rows = await screen.findAllByTestId("partition-row");
+    await user.click(await screen.findByTestId("topic-tab-partitions"));
+    const rows = screen.getAllByTestId("partition-row");
     const [healthy, under] = rows;
     if (healthy === undefined || under === undefined) throw new Error("expected two partition rows");
     expect(healthy).toHaveAttribute("data-under-replicated", "false");
@@ -77,7 +86,7 @@ describe("TopicDetailView", () => {
   });
 
   it("lists configs with overrides first, tags defaults and masks sensitive values", async () => {
-    renderDetail({
+    const { user } = renderDetail({
       detail: topicDetail({
         configs: [
           configEntry({ name: "cleanup.policy", value: "delete", isDefault: true }),
@@ -86,7 +95,8 @@ describe("TopicDetailView", () => {
         ],
       }),
     });
-    const rows = await screen.findAllByTestId("config-row");
+    await user.click(await screen.findByTestId("topic-tab-configs"));
+    const rows = screen.getAllByTestId("config-row");
     expect(rows.map((row) => row.dataset["configName"])).toEqual(["retention.ms", "sasl.jaas.config", "cleanup.policy"]);
     const [retention, jaas, cleanup] = [at(rows, 0), at(rows, 1), at(rows, 2)];
     expect(retention).toHaveTextContent("86400000");
@@ -98,13 +108,14 @@ describe("TopicDetailView", () => {
   });
 
   it("shows the backend's note instead of an empty config table", async () => {
-    renderDetail({
+    const { user } = renderDetail({
       detail: topicDetail({
         configs: [],
         configNote: "The broker returned no configuration entries for this topic.",
       }),
     });
-    expect(await screen.findByTestId("config-note")).toHaveTextContent(
+    await user.click(await screen.findByTestId("topic-tab-configs"));
+    expect(screen.getByTestId("config-note")).toHaveTextContent(
       "The broker returned no configuration entries for this topic.",
     );
     expect(screen.queryByTestId("config-table")).not.toBeInTheDocument();
@@ -185,7 +196,7 @@ describe("TopicDetailView", () => {
 
   it.each(["support", "troubleshooter"] as const)("hides Delete topic from the %s role", async (role) => {
     renderDetail({ role });
-    await screen.findAllByTestId("partition-row");
+    await screen.findByTestId("topic-message-count");
     expect(await screen.findByText(role === "support" ? "Support" : "Troubleshooter")).toBeInTheDocument();
     expect(screen.queryByTestId("delete-topic")).not.toBeInTheDocument();
   });

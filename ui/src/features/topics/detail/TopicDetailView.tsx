@@ -1,13 +1,18 @@
-// One topic inside the Topics tab: name, internal badge, message and partition facts,
-// the partition table (under-replicated partitions marked) and the configs. Developers
-// and admins can delete it here (never an internal topic: the cluster depends on those).
+// One topic inside the Topics tab: name, internal badge and message count, then its own
+// tabs — Messages (the message browser, the default), Partitions (facts and the partition
+// table, under-replicated partitions marked) and Configuration. Developers and admins can
+// delete it here (never an internal topic: the cluster depends on those).
+// The Messages panel stays mounted while another tab is shown, so its page, selection
+// and live tail are still there on the way back.
 import { useId, useState } from "react";
 import { useNavigation } from "../../../app/navigation";
 import type { AppError } from "../../../bindings/AppError";
 import type { ConnectionProfile } from "../../../bindings/ConnectionProfile";
-import { formatCount } from "../../../components/format";
+import { formatCount, pluralize } from "../../../components/format";
 import { InlineError } from "../../../components/InlineError";
 import { Spinner } from "../../../components/Spinner";
+import { Tabs, tabId, type TabDef } from "../../../components/Tabs";
+import { MessagesView } from "../../messages/MessagesView";
 import { useCanManageTopics } from "../permissions";
 import { useDeleteTopic, useTopicDetail } from "../queries";
 import { ConfigTable } from "./ConfigTable";
@@ -15,9 +20,20 @@ import { DeleteTopicDialog } from "./DeleteTopicDialog";
 import { isUnderReplicated, PartitionTable } from "./PartitionTable";
 import "../topics.css";
 
+type TopicTab = "messages" | "partitions" | "configs";
+
+const TOPIC_TABS: readonly TabDef<TopicTab>[] = [
+  { tab: "messages", label: "Messages", testId: "topic-tab-messages" },
+  { tab: "partitions", label: "Partitions", testId: "topic-tab-partitions" },
+  { tab: "configs", label: "Configuration", testId: "topic-tab-configs" },
+];
+
 export function TopicDetailView({ profile, topic }: { profile: ConnectionProfile; topic: string }) {
   const { navigate } = useNavigation();
   const titleId = useId();
+  const tabBase = useId();
+  const panelId = (tab: TopicTab) => `${tabBase}-panel-${tab}`;
+  const [tab, setTab] = useState<TopicTab>("messages");
   const detail = useTopicDetail(profile.id, topic);
   const canManage = useCanManageTopics();
   const remove = useDeleteTopic(profile.id);
@@ -54,6 +70,14 @@ export function TopicDetailView({ profile, topic }: { profile: ConnectionProfile
               internal
             </span>
           )}
+          {data !== undefined && (
+            <span className="muted topic-detail__summary">
+              <span data-testid="topic-message-count" data-value={data.messageCount}>
+                {pluralize(data.messageCount, "message")}
+              </span>{" "}
+              in {pluralize(data.partitions.length, "partition")}
+            </span>
+          )}
         </div>
         <div className="view-header__actions">
           <button
@@ -87,43 +111,67 @@ export function TopicDetailView({ profile, topic }: { profile: ConnectionProfile
         detail.isPending && <Spinner label="Loading topic…" />
       ) : (
         <>
-          <dl className="fact-cards">
-            <div className="fact-card">
-              <dt>Messages</dt>
-              <dd data-testid="topic-message-count" data-value={data.messageCount}>
-                {formatCount(data.messageCount)}
-              </dd>
+          <Tabs
+            tabs={TOPIC_TABS}
+            idBase={tabBase}
+            panelId={panelId}
+            active={tab}
+            onSelect={setTab}
+            label="Topic views"
+            className="topic-detail__tabs"
+          />
+          <div
+            className="topic-detail__panel topic-detail__panel--messages"
+            role="tabpanel"
+            id={panelId("messages")}
+            aria-labelledby={tabId(tabBase, "messages")}
+            hidden={tab !== "messages"}
+          >
+            <MessagesView profile={profile} topic={topic} partitionIds={data.partitions.map((p) => p.id).sort((a, b) => a - b)} />
+          </div>
+          {tab === "partitions" && (
+            <div
+              className="topic-detail__panel"
+              role="tabpanel"
+              id={panelId("partitions")}
+              aria-labelledby={tabId(tabBase, "partitions")}
+            >
+              <dl className="fact-cards">
+                <div className="fact-card">
+                  <dt>Partitions</dt>
+                  <dd>{formatCount(data.partitions.length)}</dd>
+                </div>
+                <div className="fact-card">
+                  <dt>Replication factor</dt>
+                  <dd>{formatCount(replicationFactor)}</dd>
+                </div>
+                <div className={`fact-card${underReplicated > 0 ? " fact-card--warning" : ""}`}>
+                  <dt>Under-replicated</dt>
+                  <dd data-testid="under-replicated-count">
+                    {underReplicated > 0 && (
+                      <span className="warning-mark" aria-hidden="true">
+                        ⚠{" "}
+                      </span>
+                    )}
+                    {formatCount(underReplicated)}
+                  </dd>
+                </div>
+              </dl>
+              <section className="detail-section" aria-label="Partitions">
+                <PartitionTable partitions={data.partitions} />
+              </section>
             </div>
-            <div className="fact-card">
-              <dt>Partitions</dt>
-              <dd>{formatCount(data.partitions.length)}</dd>
+          )}
+          {tab === "configs" && (
+            <div
+              className="topic-detail__panel"
+              role="tabpanel"
+              id={panelId("configs")}
+              aria-labelledby={tabId(tabBase, "configs")}
+            >
+              <ConfigTable configs={data.configs} note={data.configNote} />
             </div>
-            <div className="fact-card">
-              <dt>Replication factor</dt>
-              <dd>{formatCount(replicationFactor)}</dd>
-            </div>
-            <div className={`fact-card${underReplicated > 0 ? " fact-card--warning" : ""}`}>
-              <dt>Under-replicated</dt>
-              <dd data-testid="under-replicated-count">
-                {underReplicated > 0 && (
-                  <span className="warning-mark" aria-hidden="true">
-                    ⚠{" "}
-                  </span>
-                )}
-                {formatCount(underReplicated)}
-              </dd>
-            </div>
-          </dl>
-
-          <section className="detail-section" aria-label="Partitions">
-            <h4>Partitions</h4>
-            <PartitionTable partitions={data.partitions} />
-          </section>
-
-          <section className="detail-section" aria-label="Configuration">
-            <h4>Configuration</h4>
-            <ConfigTable configs={data.configs} note={data.configNote} />
-          </section>
+          )}
         </>
       )}
 

@@ -1,0 +1,54 @@
+// Backend state for consumer groups, cached per connection: the list under
+// ["groups", id], one group's detail under ["group", id, groupId] — polled every 5 s
+// while its view is open, for the lag chart. A reset refreshes both.
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { OffsetReset } from "../../bindings/OffsetReset";
+import { describeGroup, listGroups, resetOffsets } from "../../platform";
+
+export const groupKeys = {
+  list: (connectionId: string) => ["groups", connectionId] as const,
+  detail: (connectionId: string, groupId: string) => ["group", connectionId, groupId] as const,
+};
+
+/** How often an open group's detail (and so the lag chart) refreshes. */
+export const GROUP_POLL_MS = 5_000;
+
+export function useGroups(connectionId: string) {
+  return useQuery({
+    queryKey: groupKeys.list(connectionId),
+    queryFn: () => listGroups(connectionId),
+    meta: { errorShownInline: true },
+  });
+}
+
+export function useGroupDetail(connectionId: string, groupId: string) {
+  return useQuery({
+    queryKey: groupKeys.detail(connectionId, groupId),
+    queryFn: () => describeGroup(connectionId, groupId),
+    // Polling stops while the group cannot be read (gone, broker down); Retry resumes it.
+    refetchInterval: (query) => (query.state.status === "error" ? false : GROUP_POLL_MS),
+    // Every poll is a point on the lag chart; a cached answer would be a stale one.
+    staleTime: 0,
+    meta: { errorShownInline: true },
+  });
+}
+
+export interface ResetRequest {
+  reset: OffsetReset;
+  /** The group id typed back; required (and checked) when applying on prod connections. */
+  confirmation: string | null;
+}
+
+export function useResetOffsets(connectionId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ reset, confirmation }: ResetRequest) => resetOffsets(connectionId, reset, confirmation),
+    onSuccess: async (plan) => {
+      if (!plan.applied) return;
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: groupKeys.detail(connectionId, plan.groupId) }),
+        queryClient.invalidateQueries({ queryKey: groupKeys.list(connectionId) }),
+      ]);
+    },
+  });
+}

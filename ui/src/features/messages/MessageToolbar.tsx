@@ -1,0 +1,130 @@
+// The seek toolbar: where to start (Newest per partition, Oldest, an offset or a time),
+// which partition, the page size and a filter. The selects apply at once; typed values
+// (offset, time, filter) apply on Enter or Apply.
+import { useId, type SubmitEvent } from "react";
+import { needsValue, PAGE_SIZES, SEEK_MODE_LABELS, SEEK_MODES, type SeekDraft, type SeekMode } from "./seek";
+
+interface MessageToolbarProps {
+  draft: SeekDraft;
+  partitionIds: readonly number[];
+  onDraftChange: (draft: SeekDraft) => void;
+  /** Apply this draft (the selects pass their new draft; Enter and Apply pass the current one). */
+  onApply: (draft: SeekDraft) => void;
+}
+
+function isSeekMode(value: string): value is SeekMode {
+  return (SEEK_MODES as readonly string[]).includes(value);
+}
+
+export function MessageToolbar({ draft, partitionIds, onDraftChange, onApply }: MessageToolbarProps) {
+  const ids = { mode: useId(), value: useId(), partition: useId(), size: useId(), filter: useId() };
+
+  const change = (patch: Partial<SeekDraft>, applyNow: boolean) => {
+    const next = { ...draft, ...patch };
+    onDraftChange(next);
+    // A start that needs a value waits for one (and Enter or Apply).
+    if (applyNow && (!needsValue(next.mode) || next.value.trim() !== "")) onApply(next);
+  };
+
+  const onSubmit = (event: SubmitEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    onApply(draft);
+  };
+
+  return (
+    <form className="toolbar messages-toolbar" aria-label="Seek" noValidate onSubmit={onSubmit}>
+      <div className="messages-toolbar__field">
+        <label htmlFor={ids.mode}>Start</label>
+        <select
+          id={ids.mode}
+          data-testid="seek-mode"
+          value={draft.mode}
+          onChange={(event) => {
+            const mode = event.target.value;
+            if (isSeekMode(mode)) change({ mode, value: mode === draft.mode ? draft.value : "" }, true);
+          }}
+        >
+          {SEEK_MODES.map((mode) => (
+            <option key={mode} value={mode}>
+              {SEEK_MODE_LABELS[mode]}
+            </option>
+          ))}
+        </select>
+      </div>
+      {needsValue(draft.mode) && (
+        <div className="messages-toolbar__field">
+          <label htmlFor={ids.value}>{draft.mode === "offset" ? "Offset" : "Time (local)"}</label>
+          <input
+            id={ids.value}
+            data-testid="seek-value"
+            className={draft.mode === "offset" ? "messages-toolbar__offset" : undefined}
+            type={draft.mode === "offset" ? "number" : "datetime-local"}
+            min={draft.mode === "offset" ? 0 : undefined}
+            step={draft.mode === "offset" ? 1 : "0.001"}
+            value={draft.value}
+            onChange={(event) => {
+              change({ value: event.target.value }, false);
+            }}
+          />
+        </div>
+      )}
+      <div className="messages-toolbar__field">
+        <label htmlFor={ids.partition}>Partition</label>
+        <select
+          id={ids.partition}
+          data-testid="seek-partition"
+          value={String(draft.partition)}
+          onChange={(event) => {
+            const value = event.target.value;
+            change({ partition: value === "all" ? "all" : Number(value) }, true);
+          }}
+        >
+          <option value="all">All</option>
+          {partitionIds.map((id) => (
+            <option key={id} value={String(id)}>
+              {id}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="messages-toolbar__field">
+        <label htmlFor={ids.size} title={draft.mode === "latest" ? "Messages per partition" : "Messages per page"}>
+          {draft.mode === "latest" ? "Per partition" : "Page size"}
+        </label>
+        <select
+          id={ids.size}
+          data-testid="page-size"
+          value={String(draft.pageSize)}
+          onChange={(event) => {
+            change({ pageSize: Number(event.target.value) }, true);
+          }}
+        >
+          {PAGE_SIZES.map((size) => (
+            <option key={size} value={String(size)}>
+              {size}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="messages-toolbar__field messages-toolbar__filter">
+        <label htmlFor={ids.filter}>Filter</label>
+        <input
+          id={ids.filter}
+          type="search"
+          className="search-input"
+          placeholder="Text in key, value or headers"
+          autoComplete="off"
+          spellCheck={false}
+          data-testid="message-filter"
+          value={draft.filter}
+          onChange={(event) => {
+            change({ filter: event.target.value }, false);
+          }}
+        />
+      </div>
+      <button type="submit" className="button button--primary messages-toolbar__apply" data-testid="apply-seek">
+        Apply
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,557 @@
+// The Messages tab in the whole frame, against a mocked platform: the requests it sends
+// (start, partitions, limit, filter, paging offsets), scan progress and Cancel, how rows
+// and the detail pane show JSON, text, hex, tombstones and withheld payloads, 10,000
+// rows, the live tail, and producing.
+import { act, screen, waitFor, within } from "@testing-library/react";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { BrowseRequest } from "../../bindings/BrowseRequest";
+import type { Environment } from "../../bindings/Environment";
+import type { MessagePage } from "../../bindings/MessagePage";
+import type { Role } from "../../bindings/Role";
+import type { ScanProgress } from "../../bindings/ScanProgress";
+import type { TailBatch } from "../../bindings/TailBatch";
+import * as platform from "../../platform";
+import { at } from "../../test/at";
+import {
+  appInfo,
+  jsonPayload,
+  messagePage,
+  messageRecord,
+  messageRecords,
+  payload,
+  profile,
+  topicDetail,
+  topicSummary,
+  withheldPayload,
+} from "../../test/fixtures";
+import { mockBackend, renderFrame, stubViewportHeight } from "../../test/renderApp";
+
+vi.mock("../../platform");
+
+interface Options {
+  role?: Role;
+  environment?: Environment;
+  page?: MessagePage;
+}
+
+/**
+ * Opens demo.payments (3 partitions) in the frame. `page` answers every browse; tests that
+ * script browse_messages themselves do it in `before`, after the defaults are in place.
+ */
+function renderMessages({ role = "developer", environment = "dev", page }: Options = {}, before?: () => void) {
+  mockBackend([profile({ id: "c1", name: "Local", environment })]);
+  vi.mocked(platform.fetchAppInfo).mockResolvedValue(appInfo({ role }));
+  vi.mocked(platform.describeTopic).mockResolvedValue(topicDetail({ name: "demo.payments" }));
+  vi.mocked(platform.listTopics).mockResolvedValue([topicSummary({ name: "demo.payments" })]);
+  if (page !== undefined) vi.mocked(platform.browseMessages).mockResolvedValue(page);
+  before?.();
+  return renderFrame({ initialView: { kind: "topic", id: "c1", topic: "demo.payments" } });
+}
+
+/** The requests browse_messages was called with, in order. */
+function requests(): BrowseRequest[] {
+  return vi.mocked(platform.browseMessages).mock.calls.map((call) => call[1]);
+}
+
+function rows(): HTMLElement[] {
+  return screen.queryAllByTestId("message-row");
+}
+
+function rowIds(): string[] {
+  return rows().map((row) => `${row.dataset["partition"] ?? "?"}:${row.dataset["offset"] ?? "?"}`);
+}
+
+/** A cell of a rendered row (WebKit's driver cannot click a <tr>; tests click cells too). */
+function cell(row: number, column: number): HTMLElement {
+  return at(Array.from(at(rows(), row).querySelectorAll("td")), column);
+}
+
+async function waitForRows(count: number) {
+  await waitFor(() => {
+    expect(screen.getByTestId("message-count")).toHaveAttribute("data-value", String(count));
+  });
+}
+
+beforeEach(() => {
+  stubViewportHeight();
+});
+
+afterEach(() => {
+  // Defined by the 10,000-row test only; jsdom has no scrollTo of its own.
+  Reflect.deleteProperty(HTMLElement.prototype, "scrollTo");
+});
+
+describe("MessagesView: reading", () => {
+  it("asks for the newest 100 of each partition and shows each message's facts in a row", async () => {
+    const message = messageRecord({
+      partition: 1,
+      offset: 66,
+      key: payload({ text: "P-0000066", size: 9 }),
+      value: jsonPayload({ payment_id: "P-0000066", payer: { email: "ana@example.org" } }),
+      headers: [
+        { key: "trace-id", value: payload({ text: "abc" }) },
+        { key: "source", value: payload({ text: "payments" }) },
+      ],
+      sizeBytes: 1536,
+    });
+    renderMessages({ page: messagePage({ messages: [message], scanned: 3, matched: 1 }) });
+
+    await waitForRows(1);
+    expect(requests()).toEqual([
+      {
+        topic: "demo.payments",
+        partitions: null,
+        start: { kind: "latest", count: 100 },
+        limit: 300,
+        filter: { text: null },
+      },
+    ]);
+    const row = at(rows(), 0);
+    expect(row).toHaveAttribute("data-partition", "1");
+    expect(row).toHaveAttribute("data-offset", "66");
+    const cells = Array.from(row.querySelectorAll("td")).map((td) => td.textContent);
+    expect(cells[0]).toBe("1");
+    expect(cells[1]).toBe("66");
+    expect(cells[2]).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}$/);
+    expect(cells.slice(3)).toEqual([
+      "P-0000066",
+      '{"payment_id":"P-0000066","payer":{"email":"ana@example.org"}}',
+      "2",
+      "1.5 KiB",
+    ]);
+    expect(row.querySelectorAll("td")[2]).toHaveAttribute("title", expect.stringContaining("CreateTime"));
+    expect(screen.getByTestId("scan-stats")).toHaveTextContent("scanned 3 · matched 1");
+    expect(screen.getByTestId("message-count")).toHaveTextContent("1 message");
+  });
+
+  it("pages older and newer with the page's previous and next offsets, each button enabled only when there is more", async () => {
+    const first = messagePage({
+      messages: messageRecords(3, 3, 100),
+      previous: [{ partition: 0, offset: 100 }, { partition: 1, offset: 100 }, { partition: 2, offset: 100 }],
+      next: [{ partition: 0, offset: 101 }, { partition: 1, offset: 101 }, { partition: 2, offset: 101 }],
+      hasOlder: true,
+      hasNewer: false,
+    });
+    const older = messagePage({
+      messages: messageRecords(3, 3, 50),
+      previous: [{ partition: 0, offset: 50 }, { partition: 1, offset: 50 }, { partition: 2, offset: 50 }],
+      next: [{ partition: 0, offset: 51 }, { partition: 1, offset: 51 }, { partition: 2, offset: 51 }],
+      hasOlder: false,
+      hasNewer: true,
+    });
+    const { user } = renderMessages({}, () => {
+      vi.mocked(platform.browseMessages)
+        .mockResolvedValueOnce(first)
+        .mockResolvedValueOnce(older)
+        .mockResolvedValueOnce(first);
+    });
+
+    await waitForRows(3);
+    expect(screen.getByTestId("page-newer")).toBeDisabled();
+    expect(screen.getByTestId("page-older")).toBeEnabled();
+
+    await user.click(screen.getByTestId("page-older"));
+    await waitFor(() => {
+      expect(rowIds()).toEqual(["0:50", "1:50", "2:50"]);
+    });
+    expect(at(requests(), 1)).toEqual({ ...at(requests(), 0), start: { kind: "before", offsets: first.previous } });
+    expect(screen.getByTestId("page-older")).toBeDisabled();
+    expect(screen.getByTestId("page-newer")).toBeEnabled();
+
+    await user.click(screen.getByTestId("page-newer"));
+    await waitFor(() => {
+      expect(rowIds()).toEqual(["0:100", "1:100", "2:100"]);
+    });
+    expect(at(requests(), 2)).toEqual({ ...at(requests(), 0), start: { kind: "after", offsets: older.next } });
+  });
+
+  it("shows the scan's progress, and Cancel stops that same scan", async () => {
+    let report: (progress: ScanProgress) => void = () => undefined;
+    let finish: (page: MessagePage) => void = () => undefined;
+    const { user } = renderMessages({}, () => {
+      vi.mocked(platform.browseMessages).mockImplementation((_id, _request, _scanId, onProgress) => {
+        report = onProgress;
+        return new Promise((resolve) => {
+          finish = resolve;
+        });
+      });
+    });
+
+    const progress = await screen.findByTestId("scan-progress");
+    expect(progress).toHaveTextContent("Starting the scan…");
+    act(() => {
+      report({ scanned: 1500, matched: 20, total: 6000 });
+    });
+    expect(progress).toHaveTextContent(/scanned 1\D500 of 6\D000 · matched 20/);
+    expect(within(progress).getByRole("progressbar")).toHaveAttribute("aria-valuenow", "1500");
+
+    await user.click(screen.getByTestId("scan-cancel"));
+    const scanId = vi.mocked(platform.browseMessages).mock.calls[0]?.[2];
+    expect(scanId).toEqual(expect.any(String));
+    expect(platform.cancelScan).toHaveBeenCalledWith(scanId);
+
+    // The backend answers a cancelled scan with what it read so far.
+    act(() => {
+      finish(messagePage({ messages: messageRecords(2), scanned: 1500, matched: 2, incomplete: true }));
+    });
+    expect(await screen.findByTestId("scan-stats")).toHaveTextContent(/scanned 1\D500 · matched 2/);
+    expect(screen.getByTestId("scan-incomplete")).toBeInTheDocument();
+    expect(screen.queryByTestId("scan-progress")).not.toBeInTheDocument();
+  });
+
+  it("cancels a running scan that a new request replaced", async () => {
+    const { user } = renderMessages({ page: messagePage({ messages: messageRecords(2) }) }, () => {
+      vi.mocked(platform.browseMessages).mockImplementationOnce(() => new Promise(() => undefined));
+    });
+    await screen.findByTestId("scan-progress");
+    const firstScan = vi.mocked(platform.browseMessages).mock.calls[0]?.[2];
+
+    await user.selectOptions(screen.getByTestId("seek-mode"), "earliest");
+    await waitForRows(2);
+    expect(platform.cancelScan).toHaveBeenCalledWith(firstScan);
+  });
+
+  it("puts the filter and the seek into the request: selects at once, typed values on Enter or Apply", async () => {
+    const { user } = renderMessages({ page: messagePage({ messages: messageRecords(3) }) });
+    await waitForRows(3);
+
+    await user.type(screen.getByTestId("message-filter"), "example.org{Enter}");
+    await waitFor(() => {
+      expect(requests()).toHaveLength(2);
+    });
+    expect(at(requests(), 1)).toMatchObject({ start: { kind: "latest", count: 100 }, filter: { text: "example.org" } });
+
+    await user.selectOptions(screen.getByTestId("seek-mode"), "earliest");
+    await user.selectOptions(screen.getByTestId("page-size"), "50");
+    await waitFor(() => {
+      expect(requests().at(-1)).toEqual({
+        topic: "demo.payments",
+        partitions: null,
+        start: { kind: "earliest" },
+        limit: 50,
+        filter: { text: "example.org" },
+      });
+    });
+
+    await user.selectOptions(screen.getByTestId("seek-partition"), "2");
+    await waitFor(() => {
+      expect(requests().at(-1)).toMatchObject({ partitions: [2], start: { kind: "earliest" } });
+    });
+
+    // "From offset" waits for an offset; a bad one is refused before asking the backend.
+    const before = requests().length;
+    await user.selectOptions(screen.getByTestId("seek-mode"), "offset");
+    await user.click(screen.getByTestId("apply-seek"));
+    expect(screen.getByTestId("seek-error")).toHaveTextContent("Enter the offset");
+    expect(requests()).toHaveLength(before);
+    await user.type(screen.getByTestId("seek-value"), "42");
+    await user.click(screen.getByTestId("apply-seek"));
+    await waitFor(() => {
+      expect(requests().at(-1)).toMatchObject({ start: { kind: "offset", offset: 42 }, limit: 50, partitions: [2] });
+    });
+    expect(screen.queryByTestId("seek-error")).not.toBeInTheDocument();
+  });
+
+  it("says when a filter matched nothing of what was scanned", async () => {
+    const { user } = renderMessages({ page: messagePage({ messages: [], scanned: 300, matched: 0 }) }, () => {
+      vi.mocked(platform.browseMessages).mockResolvedValueOnce(
+        messagePage({ messages: messageRecords(3), scanned: 3, matched: 3 }),
+      );
+    });
+    await waitForRows(3);
+    await user.type(screen.getByTestId("message-filter"), "nobody{Enter}");
+    expect(await screen.findByTestId("messages-empty")).toHaveTextContent("None of the 300 messages scanned contains “nobody”.");
+    expect(screen.getByTestId("scan-stats")).toHaveAttribute("data-matched", "0");
+  });
+
+  it("shows a broker failure inline with Retry", async () => {
+    const { user } = renderMessages({}, () => {
+      vi.mocked(platform.browseMessages).mockRejectedValueOnce({
+        kind: "not_found",
+        message: "Topic 'demo.payments' does not exist.",
+      });
+    });
+    const error = await screen.findByTestId("inline-error");
+    expect(error).toHaveTextContent("does not exist");
+    expect(screen.queryByTestId("error-banner")).not.toBeInTheDocument();
+    vi.mocked(platform.browseMessages).mockResolvedValue(messagePage({ messages: messageRecords(1) }));
+    await user.click(within(error).getByTestId("retry"));
+    await waitForRows(1);
+  });
+});
+
+describe("MessagesView: rows and detail", () => {
+  it("tags tombstones, binary values and withheld payloads in the table", async () => {
+    renderMessages({
+      page: messagePage({
+        messages: [
+          messageRecord({ offset: 1, value: payload({ format: "null", text: null, size: 0, decoder: "none" }) }),
+          messageRecord({ offset: 2, value: payload({ format: "binary", text: "00 ff 10", size: 3, decoder: "hex" }) }),
+          messageRecord({ offset: 3, key: withheldPayload(9), value: withheldPayload() }),
+        ],
+      }),
+    });
+    await waitForRows(3);
+    const values = screen.getAllByTestId("message-value");
+    const [tombstone, binary, withheld] = [at(values, 0), at(values, 1), at(values, 2)];
+    expect(tombstone).toHaveTextContent(/^tombstone$/);
+    expect(binary).toHaveTextContent(/^hex00 ff 10$/);
+    expect(withheld).toHaveTextContent(/^withheld$/);
+    expect(within(withheld).getByText("withheld")).toHaveAttribute("title", expect.stringContaining("masked data only"));
+    expect(at(screen.getAllByTestId("message-key"), 2)).toHaveTextContent(/^withheld$/);
+  });
+
+  it("opens a message in the detail pane with its value indented, headers and decoder; arrows move, Esc closes", async () => {
+    const first = messageRecord({
+      partition: 0,
+      offset: 7,
+      value: jsonPayload({ payment_id: "P-7", amount: { value: 12.5 } }),
+      headers: [{ key: "trace-id", value: payload({ text: "abc123" }) }],
+    });
+    const second = messageRecord({ partition: 1, offset: 8, value: payload({ text: "plain text" }) });
+    const { user } = renderMessages({ page: messagePage({ messages: [first, second] }) });
+    await waitForRows(2);
+
+    await user.click(cell(0, 4));
+    const detail = screen.getByTestId("message-detail");
+    expect(detail).toHaveTextContent("Partition 0 · Offset 7");
+    expect(within(detail).getByTestId("detail-value").querySelector("pre")?.textContent).toBe(
+      '{\n  "payment_id": "P-7",\n  "amount": {\n    "value": 12.5\n  }\n}',
+    );
+    expect(within(detail).getByTestId("detail-value")).toHaveTextContent("Decoded as json");
+    expect(within(detail).getByTestId("detail-header-row")).toHaveTextContent("trace-idabc123");
+
+    await user.keyboard("{ArrowDown}");
+    expect(screen.getByTestId("message-detail")).toHaveTextContent("Partition 1 · Offset 8");
+    expect(within(screen.getByTestId("message-detail")).getByTestId("detail-value")).toHaveTextContent("plain text");
+    expect(screen.getByRole("row", { selected: true })).toHaveAttribute("data-offset", "8");
+
+    await user.keyboard("{Escape}");
+    expect(screen.queryByTestId("message-detail")).not.toBeInTheDocument();
+    expect(screen.getByTestId("message-table")).toHaveFocus();
+    await user.keyboard("{ArrowUp}{Enter}");
+    expect(screen.getByTestId("message-detail")).toHaveTextContent("Partition 0 · Offset 7");
+  });
+
+  it("copies the value as shown", async () => {
+    const writeText = vi.fn().mockResolvedValue(undefined);
+    vi.mocked(platform.copyText).mockImplementation(writeText);
+    const { user } = renderMessages({ page: messagePage({ messages: [messageRecord({ value: jsonPayload({ a: 1 }) })] }) });
+    await waitForRows(1);
+    await user.click(cell(0, 0));
+    await user.click(screen.getByTestId("copy-value"));
+    expect(writeText).toHaveBeenCalledWith('{\n  "a": 1\n}');
+    expect(await screen.findByText("Copied")).toBeInTheDocument();
+  });
+
+  it("says a cut-short value shows only its first 64 KiB, as text", async () => {
+    const big = payload({ format: "json", text: '{"items":[1,2,3', size: 300_000, truncated: true, note: "Large JSON: showing the first 64 KiB." });
+    const { user } = renderMessages({ page: messagePage({ messages: [messageRecord({ value: big })] }) });
+    await waitForRows(1);
+    await user.click(cell(0, 0));
+    const value = within(screen.getByTestId("message-detail")).getByTestId("detail-value");
+    expect(value.querySelector("pre")?.textContent).toBe('{"items":[1,2,3');
+    expect(within(value).getByTestId("payload-truncated")).toHaveTextContent(/first 64 KiB of 300\D000 bytes/);
+  });
+
+  it("shows a withheld value as its badge and reason only, for the support role, and offers no Produce", async () => {
+    const { user } = renderMessages({
+      role: "support",
+      page: messagePage({
+        messages: [
+          messageRecord({
+            key: withheldPayload(9),
+            value: withheldPayload(400),
+            headers: [{ key: "user-email", value: withheldPayload(20) }],
+          }),
+        ],
+      }),
+    });
+    await waitForRows(1);
+    expect(await screen.findByText("Support")).toBeInTheDocument();
+    expect(screen.queryByTestId("produce-open")).not.toBeInTheDocument();
+    await user.click(cell(0, 0));
+    const detail = screen.getByTestId("message-detail");
+    const value = within(detail).getByTestId("detail-value");
+    expect(value).toHaveAttribute("data-format", "withheld");
+    expect(value).toHaveTextContent(/^withheld Withheld: your role sees masked data only/);
+    expect(value.querySelector("pre")).toBeNull();
+    expect(within(detail).getByTestId("copy-value")).toBeDisabled();
+    expect(within(detail).getByTestId("detail-header-row")).toHaveTextContent("user-email");
+  });
+
+  it("renders only the rows in view for a 10,000-message page and reaches the last one by keyboard", async () => {
+    // jsdom does no layout or scrolling: give the scroll area the height of 10,000 rows and
+    // let the virtualizer's scrollTo move scrollTop (and say so) like a browser would.
+    vi.spyOn(HTMLElement.prototype, "scrollHeight", "get").mockReturnValue(34 + 10_000 * 30);
+    Object.defineProperty(HTMLElement.prototype, "scrollTo", {
+      configurable: true,
+      value(this: HTMLElement, options: ScrollToOptions) {
+        this.scrollTop = options.top ?? this.scrollTop;
+        // A browser fires "scroll" after the scroll, not inside the call.
+        setTimeout(() => this.dispatchEvent(new Event("scroll")), 0);
+      },
+    });
+    const many = messageRecords(10_000, 1);
+    const { user } = renderMessages({ page: messagePage({ messages: many, scanned: 10_000, matched: 10_000 }) });
+    await waitForRows(10_000);
+    expect(rows().length).toBeGreaterThan(10);
+    expect(rows().length).toBeLessThan(100);
+    expect(screen.getByTestId("message-table")).toHaveAttribute("aria-rowcount", "10001");
+
+    screen.getByTestId("message-table").focus();
+    await user.keyboard("{End}");
+    await waitFor(() => {
+      expect(screen.getByRole("row", { selected: true })).toHaveAttribute("data-offset", "9999");
+    });
+    expect(rows().length).toBeLessThan(100);
+    await user.keyboard("{Enter}");
+    expect(screen.getByTestId("message-detail")).toHaveTextContent("Offset 9999");
+  });
+});
+
+describe("MessagesView: live tail", () => {
+  it("appends batches after the page, keeps the newest 10,000, says what was dropped, and cancels when stopped", async () => {
+    let deliver: (batch: TailBatch) => void = () => undefined;
+    const { user } = renderMessages({ page: messagePage({ messages: messageRecords(3, 1) }) }, () => {
+      vi.mocked(platform.tailMessages).mockImplementation((_id, _topic, _partitions, _filter, _tailId, onBatch) => {
+        deliver = onBatch;
+        return new Promise(() => undefined);
+      });
+    });
+    await waitForRows(3);
+    await user.type(screen.getByTestId("message-filter"), "needle{Enter}");
+    await waitFor(() => {
+      expect(requests()).toHaveLength(2);
+    });
+
+    await user.click(screen.getByTestId("live-tail"));
+    expect(screen.getByTestId("live-tail")).toHaveAttribute("aria-pressed", "true");
+    const [connectionId, topic, partitions, filter, tailId] = vi.mocked(platform.tailMessages).mock.calls[0] ?? [];
+    expect([connectionId, topic, partitions, filter]).toEqual(["c1", "demo.payments", null, { text: "needle" }]);
+    expect(screen.getByTestId("page-older")).toBeDisabled();
+
+    act(() => {
+      deliver({ messages: messageRecords(2, 1, 3), dropped: 0 });
+    });
+    expect(screen.getByTestId("message-count")).toHaveAttribute("data-value", "5");
+    expect(screen.getByTestId("tail-status")).toHaveTextContent("2 new messages");
+    expect(screen.queryByTestId("tail-dropped")).not.toBeInTheDocument();
+
+    act(() => {
+      deliver({ messages: messageRecords(10_000, 1, 5), dropped: 37 });
+    });
+    expect(screen.getByTestId("message-count")).toHaveAttribute("data-value", "10000");
+    expect(screen.getByTestId("tail-dropped")).toHaveTextContent("37 messages dropped — the view could not keep up");
+    expect(screen.getByTestId("tail-capped")).toHaveAttribute("data-value", "5");
+    expect(screen.getByTestId("tail-capped")).toHaveTextContent(/newest 10\D000; 5 older messages left the view/);
+    expect(rows().length).toBeLessThan(100);
+
+    await user.click(screen.getByTestId("live-tail"));
+    expect(platform.cancelScan).toHaveBeenCalledWith(tailId);
+    expect(screen.getByTestId("tail-status")).toHaveTextContent("Live tail stopped");
+    // The rows received stay until the next seek.
+    expect(screen.getByTestId("message-count")).toHaveAttribute("data-value", "10000");
+  });
+
+  it("shows a tail that failed inline and stops it", async () => {
+    vi.mocked(platform.tailMessages).mockRejectedValue({ kind: "unavailable", message: "The broker went away." });
+    const { user } = renderMessages({ page: messagePage({ messages: messageRecords(1) }) });
+    await waitForRows(1);
+    await user.click(screen.getByTestId("live-tail"));
+    expect(await screen.findByTestId("inline-error")).toHaveTextContent("The broker went away.");
+    expect(screen.getByTestId("live-tail")).toHaveAttribute("aria-pressed", "false");
+  });
+});
+
+describe("MessagesView: produce", () => {
+  it("produces key, JSON value and headers, shows where it went and refreshes the page", async () => {
+    vi.mocked(platform.produceMessage).mockResolvedValue({ partition: 2, offset: 67 });
+    const { user } = renderMessages({ page: messagePage({ messages: messageRecords(1) }) });
+    await waitForRows(1);
+
+    await user.click(screen.getByTestId("produce-open"));
+    const dialog = screen.getByTestId("produce-dialog");
+    expect(screen.getByTestId("produce-key")).toHaveFocus();
+    await user.type(screen.getByTestId("produce-key"), "k1");
+    // userEvent treats { and [ as key descriptors; doubled, they are typed as themselves.
+    await user.type(screen.getByTestId("produce-value"), '{{"hello":"e2e"}');
+    await user.click(screen.getByTestId("produce-add-header"));
+    await user.type(screen.getByTestId("produce-header-key"), "trace-id");
+    await user.type(screen.getByTestId("produce-header-value"), "t-1");
+    await user.click(screen.getByTestId("produce-add-header"));
+    await user.click(at(screen.getAllByTestId("produce-remove-header"), 1));
+    await user.click(screen.getByTestId("produce-submit"));
+
+    expect(await within(dialog).findByTestId("produce-result")).toHaveTextContent("Produced to partition 2 at offset 67");
+    expect(platform.produceMessage).toHaveBeenCalledWith("c1", {
+      topic: "demo.payments",
+      partition: null,
+      key: "k1",
+      value: '{"hello":"e2e"}',
+      headers: [{ key: "trace-id", value: "t-1" }],
+      format: "json",
+    });
+    await waitFor(() => {
+      expect(requests()).toHaveLength(2);
+    });
+    expect(at(requests(), 1)).toEqual(at(requests(), 0));
+  });
+
+  it("sends a tombstone as no value, to the chosen partition, as text", async () => {
+    vi.mocked(platform.produceMessage).mockResolvedValue({ partition: 1, offset: 3 });
+    const { user } = renderMessages({ page: messagePage() });
+    await user.click(await screen.findByTestId("produce-open"));
+    await user.type(screen.getByTestId("produce-key"), "k1");
+    await user.type(screen.getByTestId("produce-value"), "ignored");
+    await user.click(screen.getByTestId("produce-tombstone"));
+    expect(screen.getByTestId("produce-value")).toBeDisabled();
+    await user.selectOptions(screen.getByTestId("produce-partition"), "1");
+    await user.selectOptions(screen.getByTestId("produce-format"), "text");
+    await user.click(screen.getByTestId("produce-submit"));
+    await screen.findByTestId("produce-result");
+    expect(platform.produceMessage).toHaveBeenCalledWith("c1", {
+      topic: "demo.payments",
+      partition: 1,
+      key: "k1",
+      value: null,
+      headers: [],
+      format: "text",
+    });
+  });
+
+  it("shows the backend's invalid-JSON answer under the value and keeps the dialog", async () => {
+    vi.mocked(platform.produceMessage).mockRejectedValue({
+      kind: "invalid_input",
+      message: "The value is not valid JSON: expected `:` at line 1 column 9.",
+    });
+    const { user } = renderMessages({ page: messagePage() });
+    await user.click(await screen.findByTestId("produce-open"));
+    await user.type(screen.getByTestId("produce-value"), '{{"hello" "e2e"}');
+    await user.click(screen.getByTestId("produce-submit"));
+    await waitFor(() => {
+      expect(screen.getByTestId("produce-value")).toHaveAccessibleDescription(/line 1 column 9/);
+    });
+    expect(screen.getByTestId("produce-value")).toHaveAttribute("aria-invalid", "true");
+    expect(screen.queryByTestId("produce-result")).not.toBeInTheDocument();
+    expect(screen.getByTestId("produce-dialog")).toBeInTheDocument();
+  });
+
+  it("offers Produce to developers and admins on dev, never on prod", async () => {
+    renderMessages({ role: "admin", page: messagePage() });
+    expect(await screen.findByTestId("produce-open")).toBeInTheDocument();
+  });
+
+  it("offers no Produce on a prod connection, even to a developer", async () => {
+    renderMessages({ environment: "prod", page: messagePage({ messages: messageRecords(1) }) });
+    await waitForRows(1);
+    await screen.findByText("Developer");
+    expect(screen.queryByTestId("produce-open")).not.toBeInTheDocument();
+  });
+
+  it("tells a troubleshooter that live messages are not for this role, without asking the backend", async () => {
+    renderMessages({ role: "troubleshooter" });
+    expect(await screen.findByTestId("messages-not-allowed")).toHaveTextContent("recordings");
+    expect(platform.browseMessages).not.toHaveBeenCalled();
+  });
+});

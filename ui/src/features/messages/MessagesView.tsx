@@ -1,0 +1,337 @@
+// A topic's Messages tab: the seek toolbar, scan progress (with Cancel) or the last
+// scan's numbers, the virtualized message table and the selected message's detail, paging
+// (Older / Newer continue exactly where the page ended), a live tail capped at 10,000 rows,
+// and Produce for the roles that may. Everything shown came through the backend's one data
+// path, masked for the caller's role before it reached the window.
+import { useRef, useState, type KeyboardEvent } from "react";
+import type { AppError } from "../../bindings/AppError";
+import type { BrowseRequest } from "../../bindings/BrowseRequest";
+import type { ConnectionProfile } from "../../bindings/ConnectionProfile";
+import type { MessagePage } from "../../bindings/MessagePage";
+import type { ScanProgress } from "../../bindings/ScanProgress";
+import { formatCount, pluralize } from "../../components/format";
+import { InlineError } from "../../components/InlineError";
+import { Spinner } from "../../components/Spinner";
+import { MessageDetail } from "./MessageDetail";
+import { messageKey, MessageTable } from "./MessageTable";
+import { MessageToolbar } from "./MessageToolbar";
+import { canProduce, canReadMessages, useRole } from "./permissions";
+import { ProduceDialog } from "./ProduceDialog";
+import { useMessagePage } from "./queries";
+import { initialSeek, newerPage, olderPage, toBrowseRequest, type SeekDraft } from "./seek";
+import { appendBatch, startTail, TAIL_ROW_LIMIT, type TailView } from "./tailBuffer";
+import { useLiveTail } from "./useLiveTail";
+import "./messages.css";
+
+interface MessagesViewProps {
+  profile: ConnectionProfile;
+  topic: string;
+  partitionIds: readonly number[];
+}
+
+export function MessagesView(props: MessagesViewProps) {
+  const role = useRole();
+  if (role === undefined) return <Spinner label="Loading…" />;
+  if (!canReadMessages(role)) {
+    return (
+      <p className="empty-state" data-testid="messages-not-allowed">
+        The {role} role reads messages from execution recordings, not from live topics. Ask an admin for a workspace
+        policy that grants live access.
+      </p>
+    );
+  }
+  return <MessageBrowser {...props} mayProduce={canProduce(role, props.profile.environment)} />;
+}
+
+function initialRequest(topic: string, partitionIds: readonly number[]): BrowseRequest {
+  const result = toBrowseRequest(topic, partitionIds, initialSeek);
+  if (!result.ok) throw new Error(`the initial seek is invalid: ${result.problem}`);
+  return result.request;
+}
+
+function sameRequest(a: BrowseRequest, b: BrowseRequest): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function ScanProgressBar({ progress, onCancel }: { progress: ScanProgress | null; onCancel: () => void }) {
+  const total = progress?.total ?? 0;
+  const fraction = total > 0 && progress !== null ? Math.min(1, progress.scanned / total) : null;
+  return (
+    <div className="scan-progress" data-testid="scan-progress">
+      <div
+        className="scan-progress__bar"
+        role="progressbar"
+        aria-label="Scan progress"
+        aria-valuemin={0}
+        aria-valuemax={total}
+        aria-valuenow={progress?.scanned}
+      >
+        <div
+          className={`scan-progress__fill${fraction === null ? " scan-progress__fill--unknown" : ""}`}
+          style={{ width: fraction === null ? undefined : `${String(Math.round(fraction * 100))}%` }}
+        />
+      </div>
+      <span className="scan-progress__text" data-testid="scan-progress-text">
+        {progress === null
+          ? "Starting the scan…"
+          : `scanned ${formatCount(progress.scanned)} of ${formatCount(progress.total)} · matched ${formatCount(progress.matched)}`}
+      </span>
+      <button type="button" className="button" data-testid="scan-cancel" onClick={onCancel}>
+        Cancel
+      </button>
+    </div>
+  );
+}
+
+function ScanStats({ page }: { page: MessagePage }) {
+  return (
+    <span className="scan-stats" data-testid="scan-stats" data-scanned={page.scanned} data-matched={page.matched}>
+      scanned {formatCount(page.scanned)} · matched {formatCount(page.matched)}
+    </span>
+  );
+}
+
+function TailStatus({ tail, tailing }: { tail: TailView; tailing: boolean }) {
+  return (
+    <div className="tail-status" data-testid="tail-status" data-tailing={tailing}>
+      <span>
+        {tailing ? (
+          <>
+            <span className="tail-status__live" aria-hidden="true" /> Live:{" "}
+          </>
+        ) : (
+          "Live tail stopped: "
+        )}
+        {pluralize(tail.received, "new message")}
+      </span>
+      {tail.dropped > 0 && (
+        <span className="tail-status__warning" data-testid="tail-dropped" data-value={tail.dropped}>
+          {pluralize(tail.dropped, "message")} dropped — the view could not keep up
+        </span>
+      )}
+      {tail.removed > 0 && (
+        <span className="tail-status__warning" data-testid="tail-capped" data-value={tail.removed}>
+          Showing the newest {formatCount(TAIL_ROW_LIMIT)}; {pluralize(tail.removed, "older message")} left the view
+        </span>
+      )}
+    </div>
+  );
+}
+
+function MessageBrowser({ profile, topic, partitionIds, mayProduce }: MessagesViewProps & { mayProduce: boolean }) {
+  const rootRef = useRef<HTMLElement>(null);
+  const [draft, setDraft] = useState<SeekDraft>(initialSeek);
+  const [request, setRequest] = useState<BrowseRequest>(() => initialRequest(topic, partitionIds));
+  const [seekProblem, setSeekProblem] = useState<string | null>(null);
+  const [selectedKey, setSelectedKey] = useState<string | null>(null);
+  const [detailOpen, setDetailOpen] = useState(false);
+  const [tailing, setTailing] = useState(false);
+  const [tail, setTail] = useState<TailView | null>(null);
+  const [tailError, setTailError] = useState<AppError | null>(null);
+  const [producing, setProducing] = useState(false);
+
+  const { query, scan, cancel } = useMessagePage(profile.id, request);
+  const page = query.data;
+  const fetching = query.isFetching;
+
+  useLiveTail({
+    active: tailing,
+    connectionId: profile.id,
+    topic,
+    partitions: request.partitions,
+    filterText: request.filter.text,
+    onBatch: (batch) => {
+      setTail((current) => appendBatch(current ?? startTail([]), batch));
+    },
+    onError: (error) => {
+      setTailError(error);
+      setTailing(false);
+    },
+  });
+
+  const showRequest = (next: BrowseRequest) => {
+    setTailing(false);
+    setTail(null);
+    setTailError(null);
+    if (sameRequest(next, request)) void query.refetch();
+    else setRequest(next);
+  };
+
+  const apply = (next: SeekDraft) => {
+    const result = toBrowseRequest(topic, partitionIds, next);
+    if (!result.ok) {
+      setSeekProblem(result.problem);
+      return;
+    }
+    setSeekProblem(null);
+    showRequest(result.request);
+  };
+
+  const toggleTail = () => {
+    if (tailing) {
+      setTailing(false);
+      return;
+    }
+    setTailError(null);
+    setTail(startTail(page?.messages ?? []));
+    setTailing(true);
+  };
+
+  const rows = tail?.rows ?? page?.messages ?? [];
+  const selected = detailOpen && selectedKey !== null ? rows.find((row) => messageKey(row) === selectedKey) : undefined;
+
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    if (event.key !== "Escape" || !detailOpen) return;
+    event.preventDefault();
+    setDetailOpen(false);
+    rootRef.current?.querySelector<HTMLElement>('[data-testid="message-table"]')?.focus();
+  };
+
+  const pagingDisabled = fetching || tailing || page === undefined;
+  const filterText = request.filter.text;
+
+  return (
+    <section
+      ref={rootRef}
+      className="messages-view"
+      data-testid="messages-view"
+      data-loading={fetching}
+      aria-label="Messages"
+      onKeyDown={onKeyDown}
+    >
+      <MessageToolbar draft={draft} partitionIds={partitionIds} onDraftChange={setDraft} onApply={apply} />
+
+      {seekProblem !== null && (
+        <p className="field__error messages-view__problem" role="alert" data-testid="seek-error">
+          {seekProblem}
+        </p>
+      )}
+
+      <div className="messages-status">
+        {fetching ? (
+          <ScanProgressBar progress={scan?.progress ?? null} onCancel={cancel} />
+        ) : (
+          page !== undefined && tail === null && <ScanStats page={page} />
+        )}
+        {!fetching && page?.incomplete === true && tail === null && (
+          <span className="messages-status__note" data-testid="scan-incomplete">
+            The scan stopped early (cancelled, or the broker went quiet): this page holds what was read until then.
+          </span>
+        )}
+        {tail !== null && <TailStatus tail={tail} tailing={tailing} />}
+        <span className="toolbar__spacer" />
+        <span className="messages-status__count" data-testid="message-count" data-value={rows.length}>
+          {pluralize(rows.length, "message")}
+        </span>
+        <div className="messages-status__actions">
+          <button
+            type="button"
+            className="button"
+            data-testid="page-older"
+            title="The messages before this page"
+            disabled={pagingDisabled || !page.hasOlder}
+            onClick={() => {
+              if (page !== undefined) showRequest(olderPage(request, page));
+            }}
+          >
+            ← Older
+          </button>
+          <button
+            type="button"
+            className="button"
+            data-testid="page-newer"
+            title="The messages after this page"
+            disabled={pagingDisabled || !page.hasNewer}
+            onClick={() => {
+              if (page !== undefined) showRequest(newerPage(request, page));
+            }}
+          >
+            Newer →
+          </button>
+          <button
+            type="button"
+            className={`button${tailing ? " button--live" : ""}`}
+            data-testid="live-tail"
+            aria-pressed={tailing}
+            title="Follow new messages as they arrive"
+            onClick={toggleTail}
+          >
+            {tailing ? "Stop live tail" : "Live tail"}
+          </button>
+          {mayProduce && (
+            <button
+              type="button"
+              className="button"
+              data-testid="produce-open"
+              onClick={() => {
+                setProducing(true);
+              }}
+            >
+              Produce
+            </button>
+          )}
+        </div>
+      </div>
+
+      {query.error !== null && (
+        <InlineError
+          error={query.error}
+          onRetry={() => {
+            void query.refetch();
+          }}
+          retrying={fetching}
+        />
+      )}
+      {tailError !== null && <InlineError error={tailError} />}
+
+      <div className={`messages-body${selected !== undefined ? " messages-body--with-detail" : ""}`}>
+        {rows.length > 0 ? (
+          <MessageTable
+            rows={rows}
+            selectedKey={selectedKey}
+            onSelect={setSelectedKey}
+            onOpen={(key) => {
+              setSelectedKey(key);
+              setDetailOpen(true);
+            }}
+            follow={tailing}
+            compact={selected !== undefined}
+          />
+        ) : fetching || query.isPending ? (
+          <div className="messages-body__empty">
+            <Spinner label="Reading messages…" />
+          </div>
+        ) : (
+          query.error === null && (
+            <p className="empty-state messages-body__empty" data-testid="messages-empty">
+              {tailing
+                ? "Waiting for new messages…"
+                : filterText !== null && page !== undefined && page.scanned > 0
+                  ? `None of the ${pluralize(page.scanned, "message")} scanned contains “${filterText}”.`
+                  : "No messages here: the topic (or this range of it) is empty."}
+            </p>
+          )
+        )}
+        {selected !== undefined && (
+          <MessageDetail
+            message={selected}
+            onClose={() => {
+              setDetailOpen(false);
+            }}
+          />
+        )}
+      </div>
+
+      {producing && (
+        <ProduceDialog
+          connectionId={profile.id}
+          topic={topic}
+          partitionIds={partitionIds}
+          onClose={() => {
+            setProducing(false);
+          }}
+        />
+      )}
+    </section>
+  );
+}

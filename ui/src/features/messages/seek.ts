@@ -1,0 +1,106 @@
+// The message toolbar's seek as typed (where to start, which partitions, page size,
+// filter) and the BrowseRequest it becomes. Kept pure so the request shapes — the part
+// the backend cares about — are tested without rendering anything.
+import type { BrowseRequest } from "../../bindings/BrowseRequest";
+import type { MessagePage } from "../../bindings/MessagePage";
+import type { StartPosition } from "../../bindings/StartPosition";
+
+export type SeekMode = "latest" | "earliest" | "offset" | "timestamp";
+
+export const SEEK_MODES: readonly SeekMode[] = ["latest", "earliest", "offset", "timestamp"];
+
+export const SEEK_MODE_LABELS: Record<SeekMode, string> = {
+  latest: "Newest",
+  earliest: "Oldest",
+  offset: "From offset",
+  timestamp: "From time",
+};
+
+export const PAGE_SIZES = [50, 100, 500, 1000] as const;
+export const DEFAULT_PAGE_SIZE = 100;
+/** The backend's largest page (MAX_PAGE). */
+export const MAX_PAGE = 10_000;
+
+export interface SeekDraft {
+  mode: SeekMode;
+  /** The offset (mode "offset") or a datetime-local value (mode "timestamp"). */
+  value: string;
+  /** "all" or one partition id. */
+  partition: "all" | number;
+  pageSize: number;
+  filter: string;
+}
+
+export const initialSeek: SeekDraft = {
+  mode: "latest",
+  value: "",
+  partition: "all",
+  pageSize: DEFAULT_PAGE_SIZE,
+  filter: "",
+};
+
+export function needsValue(mode: SeekMode): boolean {
+  return mode === "offset" || mode === "timestamp";
+}
+
+/** Milliseconds since the epoch of a datetime-local value ("2026-01-01T10:00[:00[.000]]"), read as local time. */
+export function parseLocalDateTime(text: string): number | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?$/.exec(text.trim());
+  if (match === null) return null;
+  const [year, month, day, hour, minute, second] = [1, 2, 3, 4, 5, 6].map((group) => Number(match[group] ?? "0"));
+  if (year === undefined || month === undefined || day === undefined) return null;
+  if ((hour ?? 0) > 23 || (minute ?? 0) > 59 || (second ?? 0) > 59) return null;
+  const date = new Date(year, month - 1, day, hour ?? 0, minute ?? 0, second ?? 0, 0);
+  // Reject impossible dates (Feb 30 would roll over into March).
+  if (date.getMonth() !== month - 1 || date.getDate() !== day) return null;
+  // ".5" is half a second: the fraction is read as digits after the point.
+  const fraction = match[7] ?? "";
+  return date.getTime() + (fraction === "" ? 0 : Number(fraction.padEnd(3, "0")));
+}
+
+export type SeekResult = { ok: true; request: BrowseRequest } | { ok: false; problem: string };
+
+/**
+ * The request for a seek. "Newest" reads the newest `pageSize` messages of each chosen
+ * partition, so its limit grows with the partition count (capped at the backend's
+ * maximum); every other start reads one page of `pageSize` across the partitions.
+ */
+export function toBrowseRequest(topic: string, partitionIds: readonly number[], draft: SeekDraft): SeekResult {
+  const partitions = draft.partition === "all" ? null : [draft.partition];
+  const partitionCount = partitions === null ? Math.max(1, partitionIds.length) : 1;
+  let start: StartPosition;
+  let limit = draft.pageSize;
+  switch (draft.mode) {
+    case "latest":
+      start = { kind: "latest", count: draft.pageSize };
+      limit = Math.min(MAX_PAGE, draft.pageSize * partitionCount);
+      break;
+    case "earliest":
+      start = { kind: "earliest" };
+      break;
+    case "offset": {
+      const text = draft.value.trim();
+      if (!/^\d+$/.test(text)) return { ok: false, problem: "Enter the offset to start from, a whole number (0 or more)." };
+      start = { kind: "offset", offset: Number(text) };
+      break;
+    }
+    case "timestamp": {
+      const millis = parseLocalDateTime(draft.value);
+      if (millis === null) return { ok: false, problem: "Enter the date and time to start from." };
+      start = { kind: "timestamp", millis };
+      break;
+    }
+  }
+  const text = draft.filter.trim();
+  return { ok: true, request: { topic, partitions, start, limit, filter: { text: text === "" ? null : text } } };
+}
+
+/** The next (newer) page: continue where this page stopped on each partition. */
+export function newerPage(request: BrowseRequest, page: MessagePage): BrowseRequest {
+  return { ...request, start: { kind: "after", offsets: page.next } };
+}
+
+/** The previous (older) page: read up to where this page started on each partition. */
+export function olderPage(request: BrowseRequest, page: MessagePage): BrowseRequest {
+  return { ...request, start: { kind: "before", offsets: page.previous } };
+}

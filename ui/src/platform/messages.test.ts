@@ -1,0 +1,68 @@
+// The message commands through Tauri's IPC mock: the names and argument shapes
+// the Rust handlers take, and channel messages reaching the caller's plain callbacks.
+import { Channel } from "@tauri-apps/api/core";
+import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type { BrowseRequest } from "../bindings/BrowseRequest";
+import type { ProduceRequest } from "../bindings/ProduceRequest";
+import { browseMessages, cancelScan, produceMessage, tailMessages } from "./messages";
+
+afterEach(() => {
+  clearMocks();
+});
+
+const request: BrowseRequest = {
+  topic: "demo.payments",
+  partitions: [0, 2],
+  start: { kind: "before", offsets: [{ partition: 0, offset: 50 }] },
+  limit: 100,
+  filter: { text: "example.org" },
+};
+
+/** Delivers a message on a channel the way the Rust side does (indexed, in order). */
+function send(channel: unknown, index: number, message: unknown): void {
+  if (!(channel instanceof Channel)) throw new Error("expected a Channel argument");
+  const internals = (window as unknown as { __TAURI_INTERNALS__: { runCallback: (id: number, data: unknown) => void } })
+    .__TAURI_INTERNALS__;
+  internals.runCallback(channel.id, { index, message });
+}
+
+describe("message commands", () => {
+  it("browses with the request and scan id, and passes progress from the channel to the callback", async () => {
+    const onProgress = vi.fn();
+    mockIPC((cmd, args) => {
+      expect(cmd).toBe("browse_messages");
+      const { onProgress: channel, ...rest } = args as Record<string, unknown>;
+      expect(rest).toEqual({ connectionId: "c1", request, scanId: "scan-1" });
+      send(channel, 0, { scanned: 10, matched: 1, total: 100 });
+      send(channel, 1, { scanned: 100, matched: 4, total: 100 });
+      return { messages: [], next: [], previous: [], hasNewer: false, hasOlder: false, scanned: 100, matched: 4, incomplete: false };
+    });
+    const page = await browseMessages("c1", request, "scan-1", onProgress);
+    expect(page.matched).toBe(4);
+    expect(onProgress.mock.calls).toEqual([[{ scanned: 10, matched: 1, total: 100 }], [{ scanned: 100, matched: 4, total: 100 }]]);
+  });
+
+  it("tails with its id and delivers batches; cancels and produces by name", async () => {
+    const onBatch = vi.fn();
+    const calls: [string, unknown][] = [];
+    mockIPC((cmd, args) => {
+      const { onBatch: channel, ...rest } = args as Record<string, unknown>;
+      calls.push([cmd, rest]);
+      if (cmd === "tail_messages") send(channel, 0, { messages: [], dropped: 3 });
+      return cmd === "produce_message" ? { partition: 1, offset: 9 } : null;
+    });
+    const produce: ProduceRequest = { topic: "t", partition: null, key: "k1", value: null, headers: [], format: "json" };
+
+    await tailMessages("c1", "t", null, { text: null }, "tail-1", onBatch);
+    await cancelScan("tail-1");
+    await expect(produceMessage("c1", produce)).resolves.toEqual({ partition: 1, offset: 9 });
+
+    expect(onBatch).toHaveBeenCalledWith({ messages: [], dropped: 3 });
+    expect(calls).toEqual([
+      ["tail_messages", { connectionId: "c1", topic: "t", partitions: null, filter: { text: null }, tailId: "tail-1" }],
+      ["cancel_scan", { scanId: "tail-1" }],
+      ["produce_message", { connectionId: "c1", request: produce }],
+    ]);
+  });
+});
