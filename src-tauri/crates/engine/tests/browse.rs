@@ -6,6 +6,8 @@
 
 mod common;
 
+use common::kafka::{connection, fresh_topic, ids, producer, request};
+
 use std::collections::BTreeSet;
 use std::time::Duration;
 
@@ -14,49 +16,9 @@ use rdkafka::producer::{FutureProducer, FutureRecord};
 use rdkafka::ClientConfig;
 use streamlens_engine::access::{Role, Session};
 use streamlens_engine::browse::record::PayloadFormat;
-use streamlens_engine::browse::{BrowseRequest, MessageFilter, MessagePage, StartPosition};
-use streamlens_engine::kafka::model::NewTopic;
+use streamlens_engine::browse::StartPosition;
 use streamlens_engine::profile::{Environment, KafkaSettings, ProfileDraft};
 use streamlens_engine::Error;
-
-async fn connection(t: &common::TestWorkspace, environment: Environment) -> String {
-    let draft = ProfileDraft {
-        id: None,
-        name: format!("browse-{}", environment.as_str()),
-        environment,
-        kafka: Some(KafkaSettings::plaintext(common::kafka_bootstrap())),
-        schema_registry: None,
-        flink: None,
-        secrets: vec![],
-    };
-    t.workspace.save_connection(&common::developer(), draft).await.unwrap().id
-}
-
-fn request(topic: &str, start: StartPosition, limit: u32) -> BrowseRequest {
-    BrowseRequest { topic: topic.into(), partitions: None, start, limit, filter: MessageFilter::default() }
-}
-
-fn ids(page: &MessagePage) -> Vec<(i32, i64)> {
-    page.messages.iter().map(|m| (m.partition, m.offset)).collect()
-}
-
-/// A new topic of the test's own on the shared broker (never deleted: see tests/env/README.md).
-async fn fresh_topic(t: &common::TestWorkspace, id: &str, partitions: u32) -> String {
-    let name = format!("it.browse.{}", common::uuid_like());
-    let topic = NewTopic { name: name.clone(), partitions, replication_factor: 1, configs: vec![] };
-    t.workspace.create_topic(&common::developer(), id, &topic, None).await.unwrap();
-    name
-}
-
-fn producer(compression: &str) -> FutureProducer {
-    ClientConfig::new()
-        .set("bootstrap.servers", common::kafka_bootstrap())
-        .set("compression.type", compression)
-        .set("message.max.bytes", "20000000")
-        .set("linger.ms", "5")
-        .create()
-        .unwrap()
-}
 
 #[tokio::test]
 async fn newer_pages_cover_every_message_once_and_then_stop() {
@@ -380,155 +342,4 @@ async fn unknown_topics_and_partitions_are_clear_errors() {
         .await
         .unwrap_err();
     assert!(matches!(err, Error::InvalidInput { .. }));
-}
-
-#[tokio::test]
-async fn produced_messages_read_back_and_bad_input_is_refused() {
-    use streamlens_engine::kafka::producing::{HeaderInput, ProduceFormat, ProduceRequest};
-    let t = common::workspace().await;
-    let dev = common::developer();
-    let id = connection(&t, Environment::Dev).await;
-    let topic = fresh_topic(&t, &id, 2).await;
-    let request = ProduceRequest {
-        topic: topic.clone(),
-        partition: Some(1),
-        key: Some("order-1".into()),
-        value: Some(r#"{"total": 12.5, "items": ["a"]}"#.into()),
-        headers: vec![HeaderInput { key: "source".into(), value: "streamlens-test".into() }],
-        format: ProduceFormat::Json,
-    };
-    let sent = t.workspace.produce(&dev, &id, &request).await.unwrap();
-    assert_eq!((sent.partition, sent.offset), (1, 0));
-    let page = t
-        .workspace
-        .browse_messages(
-            &dev,
-            &id,
-            &self::request(&topic, StartPosition::Earliest, 10),
-            None,
-            Box::new(|_| {}),
-        )
-        .await
-        .unwrap();
-    assert_eq!(page.messages.len(), 1);
-    let m = &page.messages[0];
-    assert_eq!((m.partition, m.key.text.as_deref()), (1, Some("order-1")));
-    assert_eq!(m.value.text.as_deref(), Some(r#"{"total":12.5,"items":["a"]}"#));
-    assert_eq!(
-        (m.headers[0].key.as_str(), m.headers[0].value.text.as_deref()),
-        ("source", Some("streamlens-test"))
-    );
-
-    let mut bad = request.clone();
-    bad.value = Some("{not json".into());
-    let err = t.workspace.produce(&dev, &id, &bad).await.unwrap_err();
-    assert!(err.to_string().contains("not valid JSON (line 1, column 2"), "{err}");
-    let err = t.workspace.produce(&Session::new(Role::Support), &id, &request).await.unwrap_err();
-    assert!(matches!(err, Error::Forbidden { .. }));
-    let prod = connection(&t, Environment::Prod).await;
-    let err = t.workspace.produce(&dev, &prod, &request).await.unwrap_err();
-    assert!(err.to_string().contains("prod connection"), "{err}");
-}
-
-#[tokio::test]
-async fn a_scan_reports_progress_and_a_tail_follows_new_messages() {
-    use std::sync::{Arc, Mutex};
-    use streamlens_engine::browse::{ScanProgress, TailBatch, TailRequest};
-    let t = common::workspace().await;
-    let dev = common::developer();
-    let id = connection(&t, Environment::Dev).await;
-
-    let seen: Arc<Mutex<Vec<ScanProgress>>> = Arc::default();
-    let sink = Arc::clone(&seen);
-    let mut nothing = request("demo.customers", StartPosition::Earliest, 100);
-    nothing.filter.text = Some("zz-matches-nothing-zz".into());
-    let page = t
-        .workspace
-        .browse_messages(&dev, &id, &nothing, None, Box::new(move |p| sink.lock().unwrap().push(p)))
-        .await
-        .unwrap();
-    let last = *seen.lock().unwrap().last().expect("progress was reported");
-    assert_eq!((last.scanned, last.matched), (page.scanned, 0));
-    assert!(page.scanned >= 200 && last.total >= last.scanned, "{last:?}");
-
-    let topic = fresh_topic(&t, &id, 2).await;
-    let batches: Arc<Mutex<Vec<TailBatch>>> = Arc::default();
-    let sink = Arc::clone(&batches);
-    let emit = Box::new(move |b: TailBatch| {
-        sink.lock().unwrap().push(b);
-        std::ops::ControlFlow::Continue(())
-    });
-    let everything = TailRequest { topic: topic.clone(), partitions: None, filter: MessageFilter::default() };
-    let following = t.workspace.tail_messages(&dev, &id, &everything, "tail-test", emit);
-    let feeding = async {
-        tokio::time::sleep(Duration::from_millis(1500)).await;
-        let p = producer("none");
-        for i in 0..3 {
-            let value = format!("{{\"live\":{i}}}");
-            p.send(FutureRecord::<str, str>::to(&topic).payload(&value), Duration::from_secs(10))
-                .await
-                .map_err(|(e, _)| e)
-                .unwrap();
-        }
-        for _ in 0..100 {
-            if batches.lock().unwrap().iter().map(|b| b.messages.len()).sum::<usize>() >= 3 {
-                break;
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
-        t.workspace.cancel_scan("tail-test").await;
-    };
-    let (followed, ()) = tokio::join!(following, feeding);
-    followed.unwrap();
-    let got: Vec<String> = batches
-        .lock()
-        .unwrap()
-        .iter()
-        .flat_map(|b| b.messages.iter().filter_map(|m| m.value.text.clone()))
-        .collect();
-    let mut got = got;
-    got.sort();
-    assert_eq!(got, vec![r#"{"live":0}"#, r#"{"live":1}"#, r#"{"live":2}"#]);
-    assert!(batches.lock().unwrap().iter().all(|b| b.dropped == 0));
-}
-
-#[tokio::test]
-async fn exports_write_every_row_masked_for_the_role_and_leave_nothing_when_cancelled() {
-    use std::sync::atomic::AtomicBool;
-    use std::sync::Arc;
-    use streamlens_engine::browse::export::{ExportFormat, ExportTarget};
-    let t = common::workspace().await;
-    let dev = common::developer();
-    let id = connection(&t, Environment::Dev).await;
-    let dir = tempfile::tempdir().unwrap();
-    let total = t.workspace.describe_topic(&dev, &id, "demo.payments").await.unwrap().message_count as u64;
-    let all = request("demo.payments", StartPosition::Earliest, 1);
-    let go = || Arc::new(AtomicBool::new(false));
-
-    let jsonl = ExportTarget { path: dir.path().join("payments.jsonl"), format: ExportFormat::Jsonl };
-    let summary = t.workspace.export_messages(&dev, &id, &all, &jsonl, go(), Box::new(|_| {})).await.unwrap();
-    assert_eq!(summary.rows, total);
-    let text = std::fs::read_to_string(&jsonl.path).unwrap();
-    assert_eq!(text.lines().count() as u64, total);
-    for line in text.lines() {
-        let row: serde_json::Value = serde_json::from_str(line).unwrap();
-        assert!(row["value"]["payment_id"].is_string(), "{line}");
-    }
-    assert!(!dir.path().join("payments.partial").exists());
-
-    let csv = ExportTarget { path: dir.path().join("payments.csv"), format: ExportFormat::Csv };
-    let support = Session::new(Role::Support);
-    let summary =
-        t.workspace.export_messages(&support, &id, &all, &csv, go(), Box::new(|_| {})).await.unwrap();
-    assert_eq!(summary.rows, total);
-    let text = std::fs::read_to_string(&csv.path).unwrap();
-    assert!(text.starts_with("topic,partition,offset,timestamp,key,value,headers\n"));
-    assert!(!text.contains('@'), "an email reached a support export");
-
-    let cancelled = Arc::new(AtomicBool::new(true));
-    let target = ExportTarget { path: dir.path().join("cancelled.jsonl"), format: ExportFormat::Jsonl };
-    let summary =
-        t.workspace.export_messages(&dev, &id, &all, &target, cancelled, Box::new(|_| {})).await.unwrap();
-    assert!(summary.cancelled);
-    assert!(!target.path.exists() && !dir.path().join("cancelled.partial").exists());
 }
