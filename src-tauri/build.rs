@@ -21,6 +21,13 @@ fn main() {
         "produce_message",
         "export_messages",
         "list_groups",
+        "registry_overview",
+        "subject_detail",
+        "subject_version",
+        "check_compatibility",
+        "register_schema",
+        "topic_decoders",
+        "pin_topic_decoders",
         "describe_group",
         "reset_offsets",
     ]);

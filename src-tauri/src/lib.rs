@@ -68,6 +68,13 @@ pub fn run() -> ExitCode {
             commands::groups::list_groups,
             commands::groups::describe_group,
             commands::groups::reset_offsets,
+            commands::schemas::registry_overview,
+            commands::schemas::subject_detail,
+            commands::schemas::subject_version,
+            commands::schemas::check_compatibility,
+            commands::schemas::register_schema,
+            commands::schemas::topic_decoders,
+            commands::schemas::pin_topic_decoders,
         ])
         .run(tauri::generate_context!());
     match result {

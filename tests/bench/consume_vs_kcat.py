@@ -20,14 +20,10 @@ Stdlib + confluent-kafka only. See tests/bench/README.md.
 
 import argparse
 import datetime
-import fcntl
-import hashlib
 import json
 import os
-import platform
 import random
 import re
-import selectors
 import shutil
 import statistics
 import subprocess
@@ -37,21 +33,12 @@ import time
 import unicodedata
 
 import confluent_kafka
-from confluent_kafka import Consumer, KafkaException, Producer, TopicPartition
-from confluent_kafka.admin import AdminClient, NewTopic
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from report import existing_notes, fmt, history, mib, ratio, render, summarize  # noqa: E402
-
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-PARTITIONS = 3
-BASE_TS_MS = 1767225600000  # 2026-01-01T00:00:00Z: record timestamps are deterministic too
-CLK_TCK = os.sysconf("SC_CLK_TCK")
-TIME = "/usr/bin/time"  # GNU time, for peak RSS (see measure)
-
-
-def log(msg):
-    print(f"[{time.strftime('%H:%M:%S')}] {msg}", flush=True)
+from harness import (BASE_TS_MS, add_common_args, argv_text, broker_facts, check, default_topic,  # noqa: E402
+                     ensure_topic, git_rev, load_results, log, machine_facts, measure, need_gnu_time, rounds,
+                     run_line, save_results, setup_streamlens, streamlens_cmd, topic_counts, write_doc)
+from report import existing_notes, fmt, history, ratio, render, summarize, with_sections  # noqa: E402
 
 
 # ---------------------------------------------------------------------------------------
@@ -97,104 +84,15 @@ def message(seed, i):
     return f"O-{i:08d}".encode(), json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode(), BASE_TS_MS + i
 
 
-def default_topic(n):
-    if n % 1_000_000 == 0:
-        return f"bench.json.{n // 1_000_000}m"
-    if n % 1000 == 0:
-        return f"bench.json.{n // 1000}k"
-    return f"bench.json.{n}"
+def records(seed):
+    return lambda start, end: (message(seed, i) for i in range(start, end))
 
 
-# ---------------------------------------------------------------------------------------
-# The topic
-
-def topic_counts(bootstrap, topic):
-    """{partition: (low, high)} of an existing topic, or None when it does not exist."""
-    admin = AdminClient({"bootstrap.servers": bootstrap})
-    meta = admin.list_topics(timeout=10).topics.get(topic)
-    if meta is None or meta.error is not None or not meta.partitions:
-        return None
-    c = Consumer({"bootstrap.servers": bootstrap, "group.id": "streamlens-bench-count",
-                  "enable.auto.commit": False})
-    try:
-        return {p: c.get_watermark_offsets(TopicPartition(topic, p), timeout=10) for p in sorted(meta.partitions)}
-    finally:
-        c.close()
-
-
-def ensure_topic(args):
-    """Makes the topic hold at least args.messages messages; never deletes anything."""
-    marks = topic_counts(args.bootstrap, args.topic)
-    if marks is None:
-        admin = AdminClient({"bootstrap.servers": args.bootstrap})
-        fut = admin.create_topics([NewTopic(args.topic, num_partitions=PARTITIONS, replication_factor=1)],
-                                  operation_timeout=10)[args.topic]
-        try:
-            fut.result()
-        except KafkaException as e:
-            if "TOPIC_ALREADY_EXISTS" not in str(e):
-                raise
-        log(f"created {args.topic} ({PARTITIONS} partitions)")
-        for _ in range(50):
-            marks = topic_counts(args.bootstrap, args.topic)
-            if marks is not None and len(marks) == PARTITIONS:
-                break
-            time.sleep(0.2)
-    have = sum(max(hi - lo, 0) for lo, hi in marks.values())
-    info = {"topic": args.topic, "partitions": len(marks), "existing": have, "produced": 0,
-            "produce_seconds": None, "compression": args.compression}
-    if have >= args.messages:
-        log(f"{args.topic} already holds {have:,} messages: reused")
-    else:
-        log(f"{args.topic} holds {have:,}: producing messages {have:,} to {args.messages - 1:,} "
-            f"(compression {args.compression})")
-        info["produce_seconds"] = produce(args, have, args.messages)
-        info["produced"] = args.messages - have
-        marks = topic_counts(args.bootstrap, args.topic)
-    info["count"] = sum(max(hi - lo, 0) for lo, hi in marks.values())
-    info["per_partition"] = {str(p): hi - lo for p, (lo, hi) in marks.items()}
-    sizes = [len(message(args.seed, i)[1]) for i in range(0, args.messages, max(1, args.messages // 2000))]
-    info["value_bytes_mean"] = round(statistics.mean(sizes))
-    info["value_bytes_min"], info["value_bytes_max"] = min(sizes), max(sizes)
-    info["key_bytes"] = len(message(args.seed, 0)[0])
-    if info["count"] != args.messages:
-        log(f"note: {args.topic} holds {info['count']:,} messages, not {args.messages:,}; "
-            "the runs expect what it holds (topics are never deleted on this broker)")
-    return info
-
-
-def produce(args, start, end):
-    producer = Producer({"bootstrap.servers": args.bootstrap, "acks": "all", "enable.idempotence": False,
-                         "compression.type": args.compression, "linger.ms": 50,
-                         "batch.num.messages": 10000, "batch.size": 1_000_000,
-                         "queue.buffering.max.messages": 1_000_000, "queue.buffering.max.kbytes": 262144})
-    errors = []
-
-    def on_delivery(err, _msg):
-        if err is not None:
-            errors.append(str(err))
-
-    t0 = time.perf_counter()
-    for i in range(start, end):
-        key, value, ts = message(args.seed, i)
-        while True:
-            try:
-                producer.produce(args.topic, key=key, value=value, timestamp=ts, on_delivery=on_delivery)
-                break
-            except BufferError:
-                producer.poll(0.05)
-        if i % 1000 == 0:
-            producer.poll(0)
-            if errors:
-                break
-        if i and i % 100_000 == 0:
-            log(f"  queued {i:,} ({time.perf_counter() - t0:.0f} s)")
-    left = producer.flush(600)
-    seconds = time.perf_counter() - t0
-    if left or errors:
-        sys.exit(f"produce failed: {left} undelivered, errors: {errors[:3]}")
-    log(f"  produced {end - start:,} in {seconds:.1f} s ({(end - start) / seconds:,.0f} msg/s)")
-    return round(seconds, 2)
+def value_sizes(seed, messages):
+    """Value size statistics over a sample of the messages, and the key size."""
+    sizes = [len(message(seed, i)[1]) for i in range(0, messages, max(1, messages // 2000))]
+    return {"value_bytes_mean": round(statistics.mean(sizes)), "value_bytes_min": min(sizes),
+            "value_bytes_max": max(sizes), "key_bytes": len(message(seed, 0)[0])}
 
 
 # ---------------------------------------------------------------------------------------
@@ -223,42 +121,6 @@ def setup_kcat(args, workdir):
             "librdkafka_file": os.path.join(libs, found[0])}
 
 
-def setup_streamlens(args, workdir):
-    binary = args.streamlens
-    if not os.path.isfile(binary):
-        sys.exit(f"no streamlens binary at {binary} (build it: cargo build --release -p streamlens-cli)")
-    data = os.path.join(workdir, "streamlens-data")
-    env = dict(os.environ, STREAMLENS_DATA_DIR=data, STREAMLENS_KEYRING_SERVICE="streamlens-bench")
-    env.pop("STREAMLENS_ROLE", None)  # developer (the default) on a dev connection: unmasked
-    add = subprocess.run([binary, "connections", "add", "--name", "bench", "--kafka", args.bootstrap,
-                          "--if-missing"], env=env, capture_output=True, text=True)
-    if add.returncode != 0:
-        sys.exit(f"streamlens connections add failed ({add.returncode}): {add.stderr.strip()}\n"
-                 "If it cannot reach a keyring, run inside: dbus-run-session -- bash -c "
-                 "'eval \"$(printf x | gnome-keyring-daemon --unlock --components=secrets)\"; ...'")
-    version = subprocess.run([binary, "--version"], env=env, capture_output=True, text=True).stdout.strip()
-    st = os.stat(binary)
-    with open(binary, "rb") as f:
-        digest = hashlib.sha256(f.read()).hexdigest()[:16]
-    return {"path": binary, "env": env, "version": version, "size": st.st_size,
-            "mtime": datetime.datetime.fromtimestamp(st.st_mtime).strftime("%Y-%m-%d %H:%M"),
-            "sha256": digest, "librdkafka": bundled_librdkafka()}
-
-
-def bundled_librdkafka():
-    try:
-        lock = open(os.path.join(ROOT, "Cargo.lock"), encoding="utf-8").read()
-    except OSError:
-        return "?"
-    m = re.search(r'name = "rdkafka-sys"\nversion = "([^"]+)"', lock)
-    return m.group(1).split("+")[-1] if m else "?"
-
-
-def streamlens_cmd(sl, topic, limit=None):
-    cmd = [sl["path"], "consume", topic, "-c", "bench", "--from", "earliest", "--format", "jsonl"]
-    return cmd + (["--limit", str(limit)] if limit else [])
-
-
 def kcat_cmd(kc, bootstrap, topic, first_only=False):
     cmd = [kc["path"], "-C", "-b", bootstrap, "-t", topic, "-e", "-o", "beginning", "-q"]
     # -u: unbuffered stdout, so the first row reaches the pipe when kcat has it, not at exit.
@@ -266,233 +128,31 @@ def kcat_cmd(kc, bootstrap, topic, first_only=False):
 
 
 # ---------------------------------------------------------------------------------------
-# Measuring one child process
-
-def proc_cpu_seconds(pid):
-    """utime + stime of a process (all its threads), or None."""
-    if not pid:
-        return None
-    try:
-        fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / CLK_TCK
-    except (OSError, IndexError, ValueError):
-        return None
-
-
-def machine_jiffies():
-    vals = [int(v) for v in open("/proc/stat").readline().split()[1:]]
-    idle = vals[3] + vals[4]
-    return sum(vals[:8]), idle
-
-
-def wait_broker_idle(broker_pid, limit=90.0):
-    """Waits until the broker has used no CPU for half a second: tansu keeps building fetch
-    responses for a client that has already gone, and the next run must not pay for them."""
-    if not broker_pid:
-        return 0.0
-    t0 = time.perf_counter()
-    quiet = 0
-    last = proc_cpu_seconds(broker_pid)
-    while time.perf_counter() - t0 < limit:
-        time.sleep(0.25)
-        now = proc_cpu_seconds(broker_pid)
-        if now is None or last is None:
-            break
-        quiet = quiet + 1 if now - last < 0.015 else 0
-        last = now
-        if quiet >= 2:
-            break
-    return time.perf_counter() - t0
-
-
-def measure(cmd, env, timeout, broker_pid):
-    """Runs cmd with stdout into a pipe whose lines are counted and dropped.
-
-    The child runs under GNU time for its peak RSS: the ru_maxrss that wait4 reports for a
-    child of this Python process starts at Python's own RSS (Linux carries the pre-exec
-    high-water mark across exec), so it cannot show anything below ~50 MiB. GNU time forks
-    from a ~1 MiB process. CPU time comes from wait4 (finer than time's 10 ms; time's own
-    share is well under a millisecond)."""
-    settle = wait_broker_idle(broker_pid)
-    broker0 = proc_cpu_seconds(broker_pid)
-    total0, idle0 = machine_jiffies()
-    err = tempfile.TemporaryFile()
-    rss_file = tempfile.NamedTemporaryFile(prefix="streamlens-bench-time.", delete=False)
-    rss_file.close()
-    t0 = time.perf_counter()
-    p = subprocess.Popen([TIME, "-o", rss_file.name, "-f", "%M"] + cmd, env=env, stdin=subprocess.DEVNULL,
-                         stdout=subprocess.PIPE, stderr=err, start_new_session=True)
-    fd = p.stdout.fileno()
-    try:
-        fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, 1 << 20)
-    except OSError:
-        pass
-    lines = 0
-    nbytes = 0
-    first = None
-    timed_out = False
-    sel = selectors.DefaultSelector()
-    sel.register(fd, selectors.EVENT_READ)
-    deadline = t0 + timeout
-    while True:
-        left = deadline - time.perf_counter()
-        if left <= 0:
-            timed_out = True
-            os.killpg(p.pid, 9)
-            break
-        if not sel.select(min(left, 1.0)):
-            continue
-        chunk = os.read(fd, 1 << 20)
-        if not chunk:
-            break
-        if first is None:
-            first = time.perf_counter() - t0
-        lines += chunk.count(b"\n")
-        nbytes += len(chunk)
-    sel.close()
-    _, status, ru = os.wait4(p.pid, 0)
-    wall = time.perf_counter() - t0
-    p.returncode = os.waitstatus_to_exitcode(status)
-    p.stdout.close()
-    broker1 = proc_cpu_seconds(broker_pid)
-    total1, idle1 = machine_jiffies()
-    err.seek(0)
-    stderr = err.read().decode(errors="replace").strip()
-    err.close()
-    maxrss = None
-    try:
-        text = open(rss_file.name).read().split()
-        maxrss = int(text[-1]) if text else None
-    except (OSError, ValueError):
-        pass
-    os.unlink(rss_file.name)
-    busy = (total1 - total0) - (idle1 - idle0)
-    return {
-        "rc": p.returncode, "timed_out": timed_out, "lines": lines, "bytes": nbytes,
-        "wall": wall, "user": ru.ru_utime, "sys": ru.ru_stime, "cpu": ru.ru_utime + ru.ru_stime,
-        "maxrss_kib": maxrss, "first_row": first, "settle": round(settle, 2),
-        "broker_cpu": (broker1 - broker0) if broker0 is not None and broker1 is not None else None,
-        "machine_busy_cores": busy / max(total1 - total0, 1) * (os.cpu_count() or 1),
-        "stderr": stderr[-400:],
-    }
-
-
-def check(result, expected):
-    """None when the run read exactly the expected rows, else why it failed."""
-    if result["timed_out"]:
-        return "timed out"
-    if result["rc"] != 0:
-        return f"exit code {result['rc']}: {result['stderr'][-200:]}"
-    if result["lines"] != expected:
-        return f"read {result['lines']:,} lines, expected {expected:,}"
-    return None
-
-
-# ---------------------------------------------------------------------------------------
-# Environment facts
-
-def machine_facts():
-    cpu = "?"
-    for line in open("/proc/cpuinfo"):
-        if line.startswith("model name"):
-            cpu = line.split(":", 1)[1].strip()
-            break
-    mem_kib = next(int(line.split()[1]) for line in open("/proc/meminfo") if line.startswith("MemTotal"))
-    os_name = "?"
-    try:
-        os_name = next(line.split("=", 1)[1].strip().strip('"') for line in open("/etc/os-release")
-                       if line.startswith("PRETTY_NAME="))
-    except (OSError, StopIteration):
-        pass
-    return {"nproc": len(os.sched_getaffinity(0)), "cpu": cpu, "ram_gib": round(mem_kib / 1024 / 1024, 1),
-            "kernel": platform.release(), "os": os_name, "loadavg_start": open("/proc/loadavg").read().split()[:3]}
-
-
-def broker_facts():
-    run = os.environ.get("STREAMLENS_RUN_DIR", os.path.expanduser("~/.cache/streamlens-env/run"))
-    pid = None
-    try:
-        pid = int(open(os.path.join(run, "broker", "broker.pid")).read().strip())
-        os.kill(pid, 0)
-    except (OSError, ValueError):
-        pid = None
-    tansu = os.environ.get("STREAMLENS_TANSU", "tansu")
-    version = "?"
-    try:
-        version = subprocess.run([tansu, "--version"], capture_output=True, text=True, timeout=10).stdout.strip()
-    except (OSError, subprocess.TimeoutExpired):
-        pass
-    return {"pid": pid, "version": version or "?"}
-
-
-def git_rev():
-    try:
-        rev = subprocess.run(["git", "-C", ROOT, "rev-parse", "--short", "HEAD"], capture_output=True,
-                             text=True).stdout.strip()
-        dirty = subprocess.run(["git", "-C", ROOT, "status", "--porcelain", "--untracked-files=no"],
-                               capture_output=True, text=True).stdout.strip()
-        return rev + (" (with uncommitted changes)" if dirty else "")
-    except OSError:
-        return "?"
-
-
-# ---------------------------------------------------------------------------------------
-
-def measured_args(argv):
-    """The command line without --scaled-down and its text (a note for the doc, not a setting)."""
-    out, skip = [], False
-    for a in argv:
-        if skip:
-            skip = False
-        elif a == "--scaled-down":
-            skip = True
-        elif not a.startswith("--scaled-down="):
-            out.append(a)
-    return out
-
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--messages", type=int, default=1_000_000, help="messages in the topic (default 1,000,000)")
-    ap.add_argument("--runs", type=int, default=3, help="full reads per client (default 3)")
+    add_common_args(ap, "default: bench.json.1m for 1,000,000, bench.json.100k for 100,000, …")
     ap.add_argument("--ttfr-runs", type=int, default=5, help="time-to-first-row runs per client (default 5)")
-    ap.add_argument("--topic", help="default: bench.json.1m for 1,000,000, bench.json.100k for 100,000, …")
     ap.add_argument("--small-topic", default="demo.customers",
                     help="a small topic for a second time-to-first-row figure ('' to skip)")
-    ap.add_argument("--seed", type=int, default=7)
-    ap.add_argument("--compression", default="lz4", choices=["none", "lz4", "gzip", "zstd"],
-                    help="producer compression (default lz4; tansu cannot serve snappy)")
-    ap.add_argument("--bootstrap", default=os.environ.get("STREAMLENS_KAFKA_BOOTSTRAP", "127.0.0.1:19092"))
-    ap.add_argument("--streamlens", default=os.environ.get(
-        "STREAMLENS_BIN", os.path.join(os.environ.get("CARGO_TARGET_DIR", os.path.expanduser(
-            "~/.cache/streamlens/target")), "release", "streamlens")))
     ap.add_argument("--kcat", default="kcat")
-    ap.add_argument("--timeout", type=float, help="seconds per full read (default: 120 + 1 ms per message)")
-    ap.add_argument("--doc", default=os.path.join(ROOT, "docs", "benchmarks.md"), help="'' to skip")
-    ap.add_argument("--results-dir", default=os.path.join(ROOT, "tests", "bench", "results"))
-    ap.add_argument("--scaled-down", help="a sentence for the doc when this is not the intended size")
-    ap.add_argument("--produce-only", action="store_true", help="fill the topic and stop")
-    ap.add_argument("--render-only", action="store_true",
-                    help="no runs: rewrite the doc from tests/bench/results/<topic>.json")
     args = ap.parse_args()
-    args.topic = args.topic or default_topic(args.messages)
+    args.topic = args.topic or default_topic("bench.json", args.messages)
     if args.render_only:
-        results = json.load(open(os.path.join(args.results_dir, f"{args.topic}.json"), encoding="utf-8"))
+        results = load_results(args)
         results["history"] = history(args.results_dir)
-        text = render(results, existing_notes(args.doc))
-        with open(args.doc, "w", encoding="utf-8") as f:
-            f.write(text)
-        log(f"wrote {os.path.relpath(args.doc, ROOT)} from the stored {args.topic} results")
+        write_doc(args.doc, with_sections(render(results, existing_notes(args.doc)), args.doc),
+                  f"from the stored {args.topic} results")
         return
-    if not os.access(TIME, os.X_OK):
-        sys.exit(f"{TIME} (GNU time) is needed for peak RSS: apt-get install time")
-    argv = " ".join(a if re.fullmatch(r"[\w.,:/=+-]+", a) else json.dumps(a) for a in measured_args(sys.argv[1:]))
+    need_gnu_time()
+    argv = argv_text(sys.argv[1:])
     timeout = args.timeout or 120 + args.messages / 1000
     started = time.perf_counter()
 
     machine = machine_facts()
     log(f"machine: {machine['nproc']} cores, {machine['cpu']}, load {' '.join(machine['loadavg_start'])}")
-    topic = ensure_topic(args)
+    topic = ensure_topic(args, records(args.seed))
+    topic.update(value_sizes(args.seed, args.messages))
     if args.produce_only:
         return
     expected = topic["count"]
@@ -507,17 +167,12 @@ def main():
             "kcat": (kcat_cmd(kc, args.bootstrap, args.topic), kc["env"]),
         }
         runs = []
-        for rnd in range(1, args.runs + 1):
-            order = ["streamlens", "kcat"] if rnd % 2 else ["kcat", "streamlens"]
-            for client in order:
-                cmd, env = clients[client]
-                res = measure(cmd, env, timeout, broker["pid"])
-                res.update(client=client, round=rnd, failed=check(res, expected))
-                runs.append(res)
-                log(f"run {rnd} {client:10s} rows {res['lines']:>9,}  wall {res['wall']:6.1f} s  "
-                    f"cpu {res['cpu']:6.2f} s (u {res['user']:.2f} s {res['sys']:.2f})  "
-                    f"rss {fmt(mib(res['maxrss_kib']), '6.1f', ' MiB')}  broker {fmt(res['broker_cpu'], '.1f', ' s')}"
-                    + (f"  FAILED: {res['failed']}" if res["failed"] else ""))
+        for rnd, client in rounds(args.runs, ["streamlens", "kcat"]):
+            cmd, env = clients[client]
+            res = measure(cmd, env, timeout, broker["pid"])
+            res.update(client=client, round=rnd, failed=check(res, expected))
+            runs.append(res)
+            log(f"run {rnd} {client:10s} {run_line(res)}")
 
         small = None
         if args.small_topic:
@@ -529,19 +184,17 @@ def main():
         ttfr = []
         targets = [("large", args.topic)] + ([("small", args.small_topic)] if small else [])
         for where, t in targets:
-            for rnd in range(1, args.ttfr_runs + 1):
-                order = ["streamlens", "kcat"] if rnd % 2 else ["kcat", "streamlens"]
-                for client in order:
-                    if client == "streamlens":
-                        cmd, env = streamlens_cmd(sl, t, limit=1), sl["env"]
-                    else:
-                        cmd, env = kcat_cmd(kc, args.bootstrap, t, first_only=True), kc["env"]
-                    res = measure(cmd, env, 60, broker["pid"])
-                    res.update(client=client, round=rnd, where=where, failed=check(res, 1))
-                    ttfr.append(res)
-                    log(f"first row {where} {rnd} {client:10s} "
-                        f"{fmt(res['first_row'] and res['first_row'] * 1000, '.0f', ' ms')} "
-                        f"(exit {res['wall'] * 1000:.0f} ms)" + (f"  FAILED: {res['failed']}" if res["failed"] else ""))
+            for rnd, client in rounds(args.ttfr_runs, ["streamlens", "kcat"]):
+                if client == "streamlens":
+                    cmd, env = streamlens_cmd(sl, t, limit=1), sl["env"]
+                else:
+                    cmd, env = kcat_cmd(kc, args.bootstrap, t, first_only=True), kc["env"]
+                res = measure(cmd, env, 60, broker["pid"])
+                res.update(client=client, round=rnd, where=where, failed=check(res, 1))
+                ttfr.append(res)
+                log(f"first row {where} {rnd} {client:10s} "
+                    f"{fmt(res['first_row'] and res['first_row'] * 1000, '.0f', ' ms')} "
+                    f"(exit {res['wall'] * 1000:.0f} ms)" + (f"  FAILED: {res['failed']}" if res["failed"] else ""))
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
 
@@ -565,18 +218,11 @@ def main():
         f"cpu ratio {fmt(ratio(S['cpu'], K['cpu']), '.2f')}×")
     log(f"first row: streamlens {fmt(S['ttfr_large'] and S['ttfr_large'] * 1000, '.0f')} ms, "
         f"kcat {fmt(K['ttfr_large'] and K['ttfr_large'] * 1000, '.0f')} ms")
-    if args.results_dir:
-        os.makedirs(args.results_dir, exist_ok=True)
-        path = os.path.join(args.results_dir, f"{args.topic}.json")
-        with open(path, "w", encoding="utf-8") as f:
-            json.dump(results, f, indent=1, ensure_ascii=False)
-        log(f"raw results: {os.path.relpath(path, ROOT)}")
+    if save_results(args, results):
         results["history"] = history(args.results_dir)
     if args.doc:
-        text = render(results, existing_notes(args.doc))
-        with open(args.doc, "w", encoding="utf-8") as f:
-            f.write(text)
-        log(f"wrote {os.path.relpath(args.doc, ROOT)} ({results['seconds']:.0f} s in all)")
+        write_doc(args.doc, with_sections(render(results, existing_notes(args.doc)), args.doc),
+                  f"{results['seconds']:.0f} s in all")
     if any(x["failed"] for x in runs + ttfr):
         sys.exit(1)
 

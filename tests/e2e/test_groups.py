@@ -9,9 +9,11 @@ import os
 import uuid
 
 from confluent_kafka import Consumer, TopicPartition
-from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
+
+from ui_helpers import add_local_connection as _add_connection
+from ui_helpers import until as _until
+from ui_helpers import wait as _wait
 
 TOPIC = "demo.orders"
 COMMITTED = 10
@@ -27,26 +29,6 @@ return Array.from(document.querySelectorAll('[data-testid="reset-change-row"]'))
   partition: Number(row.dataset.partition), from: row.dataset.from, to: Number(row.dataset.to),
 }));
 """
-
-
-def _wait(app, timeout: float = 60):
-    return WebDriverWait(app.driver, timeout, ignored_exceptions=[StaleElementReferenceException])
-
-
-def _until(app, read, accept, what: str, timeout: float = 60):
-    """Waits until accept(read()) holds and returns what was read; fails saying what was seen."""
-    seen = None
-
-    def check(_driver):
-        nonlocal seen
-        seen = read()
-        return accept(seen)
-
-    try:
-        _wait(app, timeout).until(check)
-    except Exception as exc:
-        raise AssertionError(f"{what}; saw: {seen}") from exc
-    return seen
 
 
 def _partition_zero(app):
@@ -66,16 +48,6 @@ def _commit(group: str, offset: int) -> tuple:
         return consumer.get_watermark_offsets(TopicPartition(TOPIC, 0), timeout=10)
     finally:
         consumer.close()
-
-
-def _add_connection(app, name: str) -> None:
-    app.click("add-connection")
-    app.fill("conn-name", name)
-    app.fill("kafka-bootstrap", os.environ["STREAMLENS_KAFKA_BOOTSTRAP"])
-    app.fill("registry-url", os.environ["STREAMLENS_REGISTRY_URL"])
-    app.fill("flink-url", os.environ["STREAMLENS_FLINK_URL"])
-    app.click("save-connection")
-    _wait(app).until(lambda d: app.el("connection-title").text.strip() == name)
 
 
 def test_open_group_by_id_then_reset_its_offsets(app):

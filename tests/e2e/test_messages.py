@@ -15,10 +15,15 @@ import re
 import uuid
 
 from confluent_kafka import Consumer, TopicPartition
-from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import WebDriverWait
+
+from ui_helpers import add_local_connection as _add_connection
+from ui_helpers import attr as _attr
+from ui_helpers import open_topic as _open_topic
+from ui_helpers import select as _select
+from ui_helpers import text as _text
+from ui_helpers import wait as _wait
 
 TOPIC = "demo.payments"
 PER_PARTITION = 100  # the default "Newest" page: the newest 100 of each partition
@@ -32,27 +37,10 @@ return Array.from(document.querySelectorAll('[data-testid="message-row"]')).map(
   value: row.querySelector('[data-testid="message-value"]').textContent,
 }));
 """
-_TEXT_JS = "const el = document.querySelector(arguments[0]); return el === null ? null : el.textContent;"
-
-
-def _wait(app, timeout: float = 60):
-    return WebDriverWait(app.driver, timeout, ignored_exceptions=[StaleElementReferenceException])
 
 
 def _rows(app) -> list:
     return app.driver.execute_script(_ROWS_JS)
-
-
-def _text(app, testid: str):
-    return app.driver.execute_script(_TEXT_JS, f'[data-testid="{testid}"]')
-
-
-def _attr(app, testid: str, name: str):
-    return app.driver.execute_script(
-        "const el = document.querySelector(arguments[0]); return el === null ? null : el.getAttribute(arguments[1]);",
-        f'[data-testid="{testid}"]',
-        name,
-    )
 
 
 def _settled(app) -> bool:
@@ -83,34 +71,11 @@ def _count(app) -> int:
     return int(_attr(app, "message-count", "data-value"))
 
 
-def _select(app, testid: str, value: str) -> None:
-    app.el(testid).find_element(By.CSS_SELECTOR, f'option[value="{value}"]').click()
-
-
 def _click_row(app, partition: int, offset: int) -> None:
     # WebKitWebDriver refuses to click a <tr> ("not interactable"); its cells are fine.
     cell = (By.CSS_SELECTOR, f'[data-testid="message-row"][data-partition="{partition}"][data-offset="{offset}"] td')
     _wait(app).until(lambda d: d.find_element(*cell).click() or True)
     _wait(app).until(lambda d: f"Offset {offset}" in (_text(app, "message-detail") or ""))
-
-
-def _add_connection(app, name: str) -> None:
-    app.click("add-connection")
-    app.fill("conn-name", name)
-    app.fill("kafka-bootstrap", os.environ["STREAMLENS_KAFKA_BOOTSTRAP"])
-    app.fill("registry-url", os.environ["STREAMLENS_REGISTRY_URL"])
-    app.fill("flink-url", os.environ["STREAMLENS_FLINK_URL"])
-    app.click("save-connection")
-    _wait(app).until(lambda d: app.el("connection-title").text.strip() == name)
-
-
-def _open_topic(app, name: str) -> None:
-    app.click("tab-topics")
-    app.fill("topic-search", name)
-    cell = (By.CSS_SELECTOR, f'[data-testid="topic-row"][data-topic-name="{name}"] td')
-    _wait(app).until(lambda d: d.find_element(*cell).click() or True)
-    _wait(app).until(lambda d: app.el("topic-title").text.strip() == name)
-    app.el("messages-view")
 
 
 def _partition_sizes(topic: str) -> dict:

@@ -11,9 +11,10 @@ only renders the rows in view.
 import os
 import uuid
 
-from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
+
+from ui_helpers import add_local_connection as _add_connection
+from ui_helpers import wait as _wait
 
 DEMO_TOPICS = ("demo.customers", "demo.orders", "demo.payments")
 DEMO_MESSAGES = 200
@@ -28,10 +29,6 @@ _PARTITIONS_JS = """
 return Array.from(document.querySelectorAll('[data-testid="partition-row"]'))
   .map(row => [Number(row.dataset.partition), Number(row.dataset.messages)]);
 """
-
-
-def _wait(app, timeout: float = 40):
-    return WebDriverWait(app.driver, timeout, ignored_exceptions=[StaleElementReferenceException])
 
 
 def _topic_rows(app) -> dict:
@@ -69,17 +66,6 @@ def _open_topic(app, name: str) -> None:
     cell = (By.CSS_SELECTOR, f'[data-testid="topic-row"][data-topic-name="{name}"] td')
     _wait(app).until(lambda d: d.find_element(*cell).click() or True)
     _wait(app).until(lambda d: app.el("topic-title").text.strip() == name)
-
-
-def _add_connection(app, name: str, bootstrap: str) -> None:
-    app.click("add-connection")
-    app.fill("conn-name", name)
-    app.fill("kafka-bootstrap", bootstrap)
-    app.fill("registry-url", os.environ["STREAMLENS_REGISTRY_URL"])
-    app.fill("flink-url", os.environ["STREAMLENS_FLINK_URL"])
-    app.click("save-connection")
-    # Saving opens the connection (on its Settings tab).
-    _wait(app).until(lambda d: app.el("connection-title").text.strip() == name)
 
 
 def test_topics_search_detail_and_cluster(app):

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install what the Streamlens local environment needs, only what is missing:
-#   apt: a JRE + JDK 17 (javac, jar), python3-venv, curl
+#   apt: a JRE + JDK 17 (javac, jar), python3-venv, curl, protoc (+ the well-known .proto files)
 #   the Python venv (confluent-kafka, fastavro, requests, selenium)
 #   Flink 2.3.0 (from the apache-flink wheels, no Python deps)
 #   tansu 0.6.0 (cargo install, ~15 min on 2 cores; skipped when present)
@@ -18,6 +18,9 @@ command -v java >/dev/null 2>&1 || apt_pkgs+=(openjdk-17-jre-headless)
 { command -v javac && command -v jar; } >/dev/null 2>&1 || apt_pkgs+=(openjdk-17-jdk-headless)
 python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || apt_pkgs+=(python3-venv)
 command -v curl >/dev/null 2>&1 || apt_pkgs+=(curl)
+# protoc + the well-known .proto files, for tests/interop (descriptor sets of our .proto files)
+command -v protoc >/dev/null 2>&1 || apt_pkgs+=(protobuf-compiler)
+[ -f /usr/include/google/protobuf/timestamp.proto ] || apt_pkgs+=(libprotobuf-dev)
 if [ "${#apt_pkgs[@]}" -gt 0 ]; then
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
   log "apt-get install ${apt_pkgs[*]}"
@@ -26,12 +29,18 @@ if [ "${#apt_pkgs[@]}" -gt 0 ]; then
 fi
 
 # --- Python venv ------------------------------------------------------------------
-PIP_PKGS=(confluent-kafka==2.16.1 fastavro==1.13.1 requests==2.34.2 selenium==4.51.0 pytest==9.2.0)
+PIP_PKGS=(confluent-kafka==2.16.1 fastavro==1.13.1 requests==2.34.2 selenium==4.51.0 pytest==9.2.0
+  # confluent_kafka.schema_registry's own imports (tests/interop). Listed one by one: the
+  # [schemaregistry,avro,json,protobuf] extras pin certifi>=2026.10.19, newer than PyPI offers here.
+  authlib==1.9.6 cachetools==8.0.0 httpx2==2.16.2 jsonschema==4.26.0 protobuf==7.36.2
+  googleapis-common-protos==1.76.0)
 if [ ! -x "$STREAMLENS_PYTHON" ]; then
   log "creating venv $STREAMLENS_VENV"
   python3 -m venv "$STREAMLENS_VENV"
 fi
-if ! "$STREAMLENS_PYTHON" -c 'import confluent_kafka, fastavro, requests, selenium, pytest' 2>/dev/null; then
+if ! "$STREAMLENS_PYTHON" -c 'import confluent_kafka, fastavro, requests, selenium, pytest
+import confluent_kafka.schema_registry.avro, confluent_kafka.schema_registry.protobuf
+import confluent_kafka.schema_registry.json_schema' 2>/dev/null; then
   log "pip install ${PIP_PKGS[*]}"
   "$STREAMLENS_PYTHON" -m pip install -q --disable-pip-version-check "${PIP_PKGS[@]}"
 fi

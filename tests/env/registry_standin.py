@@ -9,22 +9,27 @@ same content type (application/vnd.schemaregistry.v1+json), same error bodies
 ({"error_code": 40401, "message": "Subject 'x' not found."}) and HTTP statuses. The client
 must be written against the documented API, never against quirks of this file.
 
-Python stdlib only (fastavro, when importable, is used to validate Avro schemas).
+Python stdlib only (fastavro, when importable, is used to validate Avro schemas; the
+protobuf package, when importable, reads Protobuf schemas registered as a base64 serialized
+FileDescriptorProto; protoc, when on PATH, answers ?format=serialized for ones registered as
+.proto text).
 
 Implemented:
   GET    /                                       -> {}
   GET    /subjects[?deleted=&deletedOnly=&subjectPrefix=]
   GET    /subjects/{s}/versions[?deleted=&deletedOnly=]
-  GET    /subjects/{s}/versions/{v|latest|-1}[?deleted=]
-  GET    /subjects/{s}/versions/{v}/schema      (the raw schema string)
+  GET    /subjects/{s}/versions/{v|latest|-1}[?deleted=&format=]
+  GET    /subjects/{s}/versions/{v}/schema[?format=]  (the raw schema string)
   GET    /subjects/{s}/versions/{v}/referencedby
   POST   /subjects/{s}/versions                 register {schema, schemaType?, references?}
-  POST   /subjects/{s}[?deleted=]               lookup
+  POST   /subjects/{s}[?deleted=&format=]       lookup
   DELETE /subjects/{s}[?permanent=]             soft (then permanent) delete -> [versions]
   DELETE /subjects/{s}/versions/{v}[?permanent=]
   GET    /schemas[?subjectPrefix=&deleted=&latestOnly=]
-  GET    /schemas/ids/{id}[?fetchMaxId=]        {schema, schemaType (omitted for AVRO), references?}
-  GET    /schemas/ids/{id}/schema | /subjects | /versions
+  GET    /schemas/ids/{id}[?fetchMaxId=&format=]  {schema, schemaType (omitted for AVRO), references?}
+  GET    /schemas/ids/{id}/schema[?format=] | /subjects | /versions
+  (format=serialized: a PROTOBUF schema as the base64 of its serialized FileDescriptorProto;
+   other formats and types answer the stored text)
   GET    /schemas/types
   GET    /contexts
   GET|PUT /config ; GET|PUT|DELETE /config/{s}[?defaultToGlobal=]
@@ -35,6 +40,14 @@ Deliberate simplifications (say so in tests that depend on them):
   * Schemas are stored in a canonical form: compact JSON (key order kept) for AVRO and
     JSON, the text stripped for PROTOBUF. Identity (same id) = same type + canonical text
     + references, across subjects, like the real registry.
+  * PROTOBUF registered as a base64 serialized FileDescriptorProto (what confluent-kafka's
+    Python serializer sends) is stored, like the real registry does, as .proto text (this
+    file's own rendering, not the real registry's exact spelling: fully qualified type names
+    with a leading dot, standard options only) and answered as text; ?format=serialized
+    answers the descriptor as registered. A schema registered as text and asked for with
+    ?format=serialized is compiled with protoc (references as files, well-known types from
+    protoc's include dir). Text is not re-printed, so the same schema sent once as text and
+    once as a descriptor gets two ids (the real registry normalises both to one text).
   * Compatibility check is simple: AVRO compares records field by field (a reader field
     missing from the writer needs a default; primitive types must match or be a legal
     Avro promotion; enum symbols the reader lacks need an enum default); unions and named
@@ -51,7 +64,10 @@ import argparse
 import base64
 import json
 import os
+import shutil
+import subprocess
 import sys
+import tempfile
 import threading
 import traceback
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -61,6 +77,11 @@ try:  # optional: real Avro validation
     import fastavro  # type: ignore
 except ImportError:  # pragma: no cover
     fastavro = None
+
+try:  # optional: Protobuf schemas registered as a base64 serialized FileDescriptorProto
+    from google.protobuf import descriptor_pb2  # type: ignore
+except ImportError:  # pragma: no cover
+    descriptor_pb2 = None
 
 CONTENT_TYPE = "application/vnd.schemaregistry.v1+json"
 SCHEMA_TYPES = ["JSON", "PROTOBUF", "AVRO"]
@@ -240,6 +261,253 @@ def avro_can_read(reader, writer, path, msgs):
         avro_can_read(reader.get("values"), writer.get("values"), f"{path}/values", msgs)
 
 
+# --------------------------------------------------------------------------------------
+# Protobuf: a serialized FileDescriptorProto (base64, as confluent-kafka's Python and Go
+# serializers register it) <-> .proto text. The real registry parses either form and keeps
+# the canonical .proto text: GET answers text unless ?format=serialized asks for the base64
+# descriptor. Needs the `protobuf` package (descriptor -> text) and `protoc` (text ->
+# descriptor, only for ?format=serialized of a schema registered as text).
+
+_PB_SCALARS = {1: "double", 2: "float", 3: "int64", 4: "uint64", 5: "int32", 6: "fixed64", 7: "fixed32",
+               8: "bool", 9: "string", 12: "bytes", 13: "uint32", 15: "sfixed32", 16: "sfixed64",
+               17: "sint32", 18: "sint64"}
+_PB_MESSAGE, _PB_GROUP, _PB_ENUM = 11, 10, 14
+
+
+def descriptor_from_base64(text):
+    """The FileDescriptorProto a base64 schema string encodes, or None when it is not one."""
+    if descriptor_pb2 is None or not isinstance(text, str):
+        return None
+    compact = text.strip()
+    if not compact or any(c.isspace() for c in compact):
+        return None
+    try:
+        raw = base64.b64decode(compact, validate=True)
+        fdp = descriptor_pb2.FileDescriptorProto.FromString(raw)
+    except Exception:  # noqa: BLE001 — binascii.Error, DecodeError
+        return None
+    if not (fdp.message_type or fdp.enum_type or fdp.service or fdp.name or fdp.package):
+        return None
+    return fdp
+
+
+def _pb_json_name(name):
+    out, upper = [], False
+    for c in name:
+        if c == "_":
+            upper = True
+        elif upper:
+            out.append(c.upper())
+            upper = False
+        else:
+            out.append(c)
+    return "".join(out)
+
+
+def _pb_literal(v):
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, (int, float)):
+        return repr(v)
+    if isinstance(v, bytes):
+        v = v.decode("latin-1")
+    return json.dumps(v, ensure_ascii=False)
+
+
+def _pb_options(opts, skip=()):
+    """[(name, literal)] of the standard options set in an *Options message (custom
+    options, i.e. extensions, are left out)."""
+    out = []
+    for fd, value in opts.ListFields():
+        if fd.is_extension or fd.name in skip or fd.name == "uninterpreted_option":
+            continue
+        if fd.type == _PB_ENUM:
+            out.append((fd.name, fd.enum_type.values_by_number[value].name))
+        elif fd.type in (_PB_MESSAGE, _PB_GROUP) or getattr(fd, "is_repeated", getattr(fd, "label", 0) == 3):
+            continue
+        else:
+            out.append((fd.name, _pb_literal(value)))
+    return out
+
+
+def _pb_ranges(ranges, end_exclusive):
+    parts = []
+    for r in ranges:
+        end = r.end - 1 if end_exclusive else r.end
+        parts.append(str(r.start) if end == r.start else f"{r.start} to {'max' if end >= 536870911 else end}")
+    return ", ".join(parts)
+
+
+def descriptor_to_text(fdp):
+    """.proto text of a FileDescriptorProto (proto2 and proto3; groups are refused)."""
+    out = []
+    syntax = fdp.syntax or "proto2"
+    if syntax == "editions":
+        raise ValueError("editions files are not supported by the stand-in")
+    out.append(f'syntax = "{syntax}";')
+    if fdp.package:
+        out.append(f"package {fdp.package};")
+    public = set(fdp.public_dependency)
+    weak = set(fdp.weak_dependency)
+    if fdp.dependency:
+        out.append("")
+    for i, dep in enumerate(fdp.dependency):
+        mod = "public " if i in public else "weak " if i in weak else ""
+        out.append(f'import {mod}"{dep}";')
+    file_opts = _pb_options(fdp.options)
+    if file_opts:
+        out.append("")
+    for name, lit in file_opts:
+        out.append(f"option {name} = {lit};")
+
+    def type_name(f):
+        if f.type in (_PB_MESSAGE, _PB_ENUM):
+            return f.type_name  # fully qualified, with the leading dot
+        if f.type == _PB_GROUP:
+            raise ValueError("proto2 groups are not supported by the stand-in")
+        return _PB_SCALARS[f.type]
+
+    def field_line(f, msg, in_oneof):
+        entries = {n.name: n for n in msg.nested_type if n.options.map_entry}
+        short = f.type_name.rsplit(".", 1)[-1] if f.type_name else ""
+        opts = []
+        if f.HasField("default_value"):
+            dv = f.default_value
+            # (bytes defaults are kept C-escaped in the descriptor, strings are not)
+            opts.append(("default", f'"{dv}"' if f.type == 12 else json.dumps(dv, ensure_ascii=False)
+                         if f.type == 9 else dv))
+        if f.HasField("json_name") and f.json_name != _pb_json_name(f.name):
+            opts.append(("json_name", json.dumps(f.json_name)))
+        opts += _pb_options(f.options)
+        suffix = (" [" + ", ".join(f"{k} = {v}" for k, v in opts) + "]") if opts else ""
+        if f.label == 3 and f.type == _PB_MESSAGE and short in entries \
+                and f.type_name.endswith("." + msg.name + "." + short):
+            e = entries[short]
+            k, v = e.field[0], e.field[1]
+            return f"map<{type_name(k)}, {type_name(v)}> {f.name} = {f.number}{suffix};"
+        if in_oneof:
+            label = ""
+        elif f.label == 3:
+            label = "repeated "
+        elif f.label == 2:
+            label = "required "
+        elif syntax == "proto2" or f.proto3_optional:
+            label = "optional "
+        else:
+            label = ""
+        return f"{label}{type_name(f)} {f.name} = {f.number}{suffix};"
+
+    def enum_block(e, ind):
+        lines = [f"{ind}enum {e.name} {{"]
+        for name, lit in _pb_options(e.options):
+            lines.append(f"{ind}  option {name} = {lit};")
+        if e.reserved_range:
+            lines.append(f"{ind}  reserved {_pb_ranges(e.reserved_range, False)};")
+        if e.reserved_name:
+            lines.append(f"{ind}  reserved {', '.join(json.dumps(n) for n in e.reserved_name)};")
+        for v in e.value:
+            vo = _pb_options(v.options)
+            suffix = (" [" + ", ".join(f"{k} = {x}" for k, x in vo) + "]") if vo else ""
+            lines.append(f"{ind}  {v.name} = {v.number}{suffix};")
+        lines.append(f"{ind}}}")
+        return lines
+
+    def message_block(m, ind):
+        lines = [f"{ind}message {m.name} {{"]
+        for name, lit in _pb_options(m.options, skip=("map_entry",)):
+            lines.append(f"{ind}  option {name} = {lit};")
+        if m.reserved_range:
+            lines.append(f"{ind}  reserved {_pb_ranges(m.reserved_range, True)};")
+        if m.reserved_name:
+            lines.append(f"{ind}  reserved {', '.join(json.dumps(n) for n in m.reserved_name)};")
+        # real oneofs print where their first field is; proto3 `optional` uses synthetic ones
+        synthetic = {f.oneof_index for f in m.field if f.HasField("oneof_index") and f.proto3_optional}
+        done_oneofs = set()
+        next_field = 0
+
+        def print_fields(upto):
+            """Print the fields before index `upto` not printed yet."""
+            nonlocal next_field
+            while next_field < upto:
+                f = m.field[next_field]
+                next_field += 1
+                if f.HasField("oneof_index") and f.oneof_index not in synthetic:
+                    oi = f.oneof_index
+                    if oi in done_oneofs:
+                        continue
+                    done_oneofs.add(oi)
+                    lines.append(f"{ind}  oneof {m.oneof_decl[oi].name} {{")
+                    for g in m.field:
+                        if g.HasField("oneof_index") and g.oneof_index == oi:
+                            lines.append(f"{ind}    {field_line(g, m, True)}")
+                    lines.append(f"{ind}  }}")
+                else:
+                    lines.append(f"{ind}  {field_line(f, m, False)}")
+
+        # Nested messages keep their descriptor order, which message indexes ([1, 0] ...)
+        # count in: protoc adds a map field's entry type where the field is declared, so a
+        # nested message is printed before the map fields whose entries follow it.
+        for n in m.nested_type:
+            if n.options.map_entry:
+                uses = [i for i, f in enumerate(m.field)
+                        if f.type == _PB_MESSAGE and f.type_name.endswith(f".{m.name}.{n.name}")]
+                print_fields(uses[0] + 1 if uses else next_field)
+            else:
+                lines += message_block(n, ind + "  ")
+        print_fields(len(m.field))
+        for e in m.enum_type:
+            lines += enum_block(e, ind + "  ")
+        if m.extension_range:
+            lines.append(f"{ind}  extensions {_pb_ranges(m.extension_range, True)};")
+        lines += extend_blocks(m.extension, m, ind + "  ")
+        lines.append(f"{ind}}}")
+        return lines
+
+    def extend_blocks(exts, scope, ind):
+        lines, by_target = [], {}
+        for x in exts:
+            by_target.setdefault(x.extendee, []).append(x)
+        for target, fields in by_target.items():
+            lines.append(f"{ind}extend {target} {{")
+            for x in fields:
+                lines.append(f"{ind}  {field_line(x, scope, False)}")
+            lines.append(f"{ind}}}")
+        return lines
+
+    for m in fdp.message_type:
+        out.append("")
+        out += message_block(m, "")
+    for e in fdp.enum_type:
+        out.append("")
+        out += enum_block(e, "")
+    if fdp.extension:
+        out.append("")
+        out += extend_blocks(fdp.extension, descriptor_pb2.DescriptorProto(), "")
+    for s in fdp.service:
+        out.append("")
+        out.append(f"service {s.name} {{")
+        for name, lit in _pb_options(s.options):
+            out.append(f"  option {name} = {lit};")
+        for r in s.method:
+            cs = "stream " if r.client_streaming else ""
+            ss = "stream " if r.server_streaming else ""
+            out.append(f"  rpc {r.name}({cs}{r.input_type}) returns ({ss}{r.output_type});")
+        out.append("}")
+    return "\n".join(out) + "\n"
+
+
+def protoc_include_dirs():
+    """(protoc, the dir holding google/protobuf/*.proto) or (None, None)."""
+    protoc = shutil.which("protoc")
+    if not protoc:
+        return None, None
+    for d in (os.path.join(os.path.dirname(os.path.dirname(os.path.realpath(protoc))), "include"),
+              "/usr/include", "/usr/local/include"):
+        if os.path.isfile(os.path.join(d, "google", "protobuf", "timestamp.proto")):
+            return protoc, d
+    return protoc, None
+
+
 class Registry:
     """All state, behind one lock. Versions of a subject: [{"version","id","deleted"}]."""
 
@@ -298,15 +566,72 @@ class Registry:
             return vs[-1]
         return next((e for e in vs if e["version"] == version), None)
 
-    def schema_entity(self, subject, e):
+    def schema_entity(self, subject, e, fmt=None):
         s = self.schemas[e["id"]]
         out = {"subject": subject, "version": e["version"], "id": e["id"]}
         if s["schemaType"] != "AVRO":
             out["schemaType"] = s["schemaType"]
         if s["references"]:
             out["references"] = s["references"]
-        out["schema"] = s["schema"]
+        out["schema"] = self.formatted(e["id"], fmt)
         return out
+
+    def formatted(self, sid, fmt):
+        """The schema string of `sid` in the asked format: `serialized` turns a PROTOBUF
+        schema into the base64 of its FileDescriptorProto; anything else is the stored text."""
+        s = self.schemas[sid]
+        if fmt != "serialized" or s["schemaType"] != "PROTOBUF":
+            return s["schema"]
+        if s.get("serialized"):
+            return s["serialized"]
+        return self.compile_protobuf(sid)
+
+    def compile_protobuf(self, sid):
+        """A PROTOBUF schema kept as text -> base64 FileDescriptorProto, through protoc."""
+        protoc, include = protoc_include_dirs()
+        if protoc is None:
+            raise RestError(500, 50001, "format=serialized needs protoc on the stand-in's PATH")
+        files = {}
+
+        def collect(refs):
+            for ref in refs:
+                if ref["name"] in files:
+                    continue
+                rs = self.schemas[self.resolve_ref(ref)["id"]]
+                files[ref["name"]] = rs["schema"]
+                collect(rs["references"])
+
+        collect(self.schemas[sid]["references"])
+        root = "default.proto"
+        while root in files:
+            root = "_" + root
+        files[root] = self.schemas[sid]["schema"]
+        with tempfile.TemporaryDirectory() as d:
+            for name, text in files.items():
+                path = os.path.join(d, name)
+                os.makedirs(os.path.dirname(path), exist_ok=True)
+                with open(path, "w", encoding="utf-8") as f:
+                    f.write(text)
+            out = os.path.join(d, "out.pb")
+            cmd = [protoc, f"-I{d}"] + ([f"-I{include}"] if include else []) + [f"--descriptor_set_out={out}", root]
+            r = subprocess.run(cmd, capture_output=True, text=True)
+            if r.returncode != 0:
+                raise RestError(500, 50001, f"protoc could not compile schema {sid}: {r.stderr.strip()}")
+            with open(out, "rb") as f:
+                raw = f.read()
+        if descriptor_pb2 is not None:
+            raw = descriptor_pb2.FileDescriptorSet.FromString(raw).file[0].SerializeToString()
+        else:  # FileDescriptorSet { repeated FileDescriptorProto file = 1; }: one length-delimited field
+            pos, length, shift = 1, 0, 0
+            while True:
+                b = raw[pos]
+                pos += 1
+                length |= (b & 0x7F) << shift
+                shift += 7
+                if not b & 0x80:
+                    break
+            raw = raw[pos:pos + length]
+        return base64.standard_b64encode(raw).decode("ascii")
 
     def resolve_ref(self, ref):
         for k in ("name", "subject", "version"):
@@ -340,6 +665,12 @@ class Registry:
         for ref in references:
             self.resolve_ref(ref)
         if schema_type == "PROTOBUF":
+            fdp = descriptor_from_base64(text)
+            if fdp is not None:
+                try:
+                    return descriptor_to_text(fdp).strip()
+                except (ValueError, KeyError) as ex:
+                    raise invalid_schema(f"cannot read the FileDescriptorProto: {ex}")
             if "message" not in text and "enum" not in text:
                 raise invalid_schema("not a protobuf schema (no message or enum)")
             return canonical(schema_type, text)
@@ -425,7 +756,12 @@ class Registry:
             sid = want
         if sid is None:
             sid = self.next_id
+        serialized = self.schemas.get(sid, {}).get("serialized")
         self.schemas[sid] = {"schemaType": schema_type, "schema": text, "references": references}
+        if schema_type == "PROTOBUF" and descriptor_from_base64(body.get("schema")) is not None:
+            serialized = body["schema"].strip()
+        if serialized:
+            self.schemas[sid]["serialized"] = serialized
         self.next_id = max(self.next_id, sid + 1)
         entries = self.subjects.setdefault(subject, [])
         version = (entries[-1]["version"] + 1) if entries else 1
@@ -436,7 +772,7 @@ class Registry:
         self.save()
         return {"id": sid}
 
-    def lookup(self, subject, body, deleted):
+    def lookup(self, subject, body, deleted, fmt=None):
         schema_type = body.get("schemaType") or "AVRO"
         references = body.get("references") or []
         if not self.has_subject(subject, deleted=True):
@@ -445,7 +781,7 @@ class Registry:
         sid = self.find_id(schema_type, text, references)
         for e in reversed(self.versions(subject, deleted=deleted)):
             if e["id"] == sid:
-                return self.schema_entity(subject, e)
+                return self.schema_entity(subject, e, fmt)
         raise schema_not_found()
 
     def referenced_by(self, subject, version):
@@ -624,7 +960,7 @@ class Handler(BaseHTTPRequestHandler):
             if n == 2:
                 if method == "POST":
                     body = self.read_body()
-                    return ok(reg.lookup(subject, body, flag(q, "deleted")))
+                    return ok(reg.lookup(subject, body, flag(q, "deleted"), q.get("format", [""])[-1]))
                 if method == "DELETE":
                     return ok(reg.delete_subject(subject, flag(q, "permanent")))
                 raise method_not_allowed()
@@ -651,10 +987,11 @@ class Handler(BaseHTTPRequestHandler):
                 if not reg.has_subject(subject, deleted=deleted):
                     raise subject_not_found(subject)
                 raise version_not_found(v)
+            fmt = q.get("format", [""])[-1]
             if n == 4:
-                return ok(reg.schema_entity(subject, e))
+                return ok(reg.schema_entity(subject, e, fmt))
             if p[4] == "schema":
-                return 200, reg.schemas[e["id"]]["schema"], True
+                return 200, reg.formatted(e["id"], fmt), True
             if p[4] == "referencedby":
                 return ok(reg.referenced_by(subject, e["version"]))
             raise not_found()
@@ -671,7 +1008,7 @@ class Handler(BaseHTTPRequestHandler):
                     vs = reg.versions(s, deleted=flag(q, "deleted"))
                     if flag(q, "latestOnly"):
                         vs = vs[-1:]
-                    out.extend(reg.schema_entity(s, e) for e in vs)
+                    out.extend(reg.schema_entity(s, e, q.get("format", [""])[-1]) for e in vs)
                 return ok(out)
             if n == 2 and p[1] == "types":
                 return ok(SCHEMA_TYPES)
@@ -690,14 +1027,14 @@ class Handler(BaseHTTPRequestHandler):
                     out["schemaType"] = s["schemaType"]
                 if s["references"]:
                     out["references"] = s["references"]
-                out["schema"] = s["schema"]
+                out["schema"] = reg.formatted(sid, q.get("format", [""])[-1])
                 if flag(q, "fetchMaxId"):
                     out["maxId"] = max(reg.schemas)
                 return ok(out)
             uses = [(subj, e) for subj in sorted(reg.subjects)
                     for e in reg.versions(subj, deleted=flag(q, "deleted")) if e["id"] == sid]
             if n == 4 and p[3] == "schema":
-                return 200, s["schema"], True
+                return 200, reg.formatted(sid, q.get("format", [""])[-1]), True
             if n == 4 and p[3] == "subjects":
                 return ok(sorted({subj for subj, _ in uses}))
             if n == 4 and p[3] == "versions":

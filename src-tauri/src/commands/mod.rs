@@ -5,4 +5,5 @@ pub(crate) mod app;
 pub(crate) mod connections;
 pub(crate) mod groups;
 pub(crate) mod messages;
+pub(crate) mod schemas;
 pub(crate) mod topics;

@@ -18,6 +18,8 @@ function titleFor(view: View): string {
       return "Topic";
     case "group":
       return "Consumer group";
+    case "subject":
+      return "Schema subject";
     case "new-connection":
       return "New connection";
     case "edit-connection":
@@ -32,6 +34,7 @@ function CurrentView({ view }: { view: View }) {
     case "connection":
     case "topic":
     case "group":
+    case "subject":
       // Keyed by id so test results, dialogs and list filters never leak from one
       // connection to another; the same key for every kind keeps the Topics tab's
       // search and sort while a topic's detail is open.

@@ -1,8 +1,8 @@
 // The main area for one selected connection: its name and environment, then the tabs
-// Cluster, Topics, Consumer groups and Settings. Owns the Topics tab's list state (search,
-// filter, sort, selection) and the group search, so they survive opening a topic or a
-// group and switching tabs; they do not survive switching connections (AppFrame keys
-// this view by connection id).
+// Cluster, Topics, Consumer groups, Schemas (with a Schema Registry part) and Settings.
+// Owns the Topics tab's list state (search, filter, sort, selection), the group search and
+// the subject search, so they survive opening a topic, group or subject and switching
+// tabs; they do not survive switching connections (AppFrame keys this view by id).
 import { useId, useState } from "react";
 import type { ConnectionProfile } from "../bindings/ConnectionProfile";
 import { Spinner } from "../components/Spinner";
@@ -10,9 +10,11 @@ import { ClusterView } from "../features/cluster/ClusterView";
 import { ConnectionSettings } from "../features/connections/ConnectionSettings";
 import { EnvironmentBadge } from "../features/connections/EnvironmentBadge";
 import { ENVIRONMENT_LABELS } from "../features/connections/labels";
+import { MissingPart } from "../features/connections/MissingPart";
 import { useConnection } from "../features/connections/queries";
 import { GroupDetailView } from "../features/groups/detail/GroupDetailView";
 import { GroupList } from "../features/groups/list/GroupList";
+import { SchemasView } from "../features/schemas/SchemasView";
 import { TopicDetailView } from "../features/topics/detail/TopicDetailView";
 import { TopicList } from "../features/topics/list/TopicList";
 import { initialTopicListState, type TopicListState } from "../features/topics/list/topicListState";
@@ -20,30 +22,43 @@ import { ConnectionTabs, tabId } from "./ConnectionTabs";
 import { useNavigation, type ConnectionTab, type View } from "./navigation";
 import "./connectionView.css";
 
-type ConnectionRoute = Extract<View, { kind: "connection" } | { kind: "topic" } | { kind: "group" }>;
+type ConnectionRoute = Extract<
+  View,
+  { kind: "connection" } | { kind: "topic" } | { kind: "group" } | { kind: "subject" }
+>;
+
+function routeTab(view: ConnectionRoute, profile: ConnectionProfile): ConnectionTab {
+  switch (view.kind) {
+    case "topic":
+      return "topics";
+    case "group":
+      return "groups";
+    case "subject":
+      return "schemas";
+    case "connection":
+      return view.tab ?? defaultTab(profile);
+  }
+}
 
 function defaultTab(profile: ConnectionProfile): ConnectionTab {
   return profile.kafka === null ? "settings" : "topics";
 }
 
 function NoKafka({ profile, what }: { profile: ConnectionProfile; what: string }) {
-  const { navigate } = useNavigation();
   return (
-    <div className="empty-state" data-testid="no-kafka">
-      <p>
-        “{profile.name}” has no Kafka part, so there is no {what} to show. Add bootstrap servers to the
-        connection to see them.
-      </p>
-      <button
-        type="button"
-        className="button"
-        onClick={() => {
-          navigate({ kind: "edit-connection", id: profile.id });
-        }}
-      >
-        Edit connection
-      </button>
-    </div>
+    <MissingPart profile={profile} testId="no-kafka">
+      “{profile.name}” has no Kafka part, so there is no {what} to show. Add bootstrap servers to the
+      connection to see them.
+    </MissingPart>
+  );
+}
+
+function NoRegistry({ profile }: { profile: ConnectionProfile }) {
+  return (
+    <MissingPart profile={profile} testId="no-registry">
+      “{profile.name}” has no Schema Registry part, so there are no schemas to show. Add the registry
+      URL to the connection to browse them.
+    </MissingPart>
   );
 }
 
@@ -54,6 +69,7 @@ export function ConnectionView({ view }: { view: ConnectionRoute }) {
   const { data: profile, isPending } = useConnection(view.id);
   const [topicList, setTopicList] = useState<TopicListState>(initialTopicListState);
   const [groupSearch, setGroupSearch] = useState("");
+  const [subjectSearch, setSubjectSearch] = useState("");
 
   if (isPending) return <Spinner label="Loading connection…" />;
   if (!profile) {
@@ -73,8 +89,7 @@ export function ConnectionView({ view }: { view: ConnectionRoute }) {
     );
   }
 
-  const tab: ConnectionTab =
-    view.kind === "topic" ? "topics" : view.kind === "group" ? "groups" : (view.tab ?? defaultTab(profile));
+  const tab = routeTab(view, profile);
 
   const panel = () => {
     switch (tab) {
@@ -98,6 +113,16 @@ export function ConnectionView({ view }: { view: ConnectionRoute }) {
         ) : (
           <GroupList profile={profile} search={groupSearch} onSearchChange={setGroupSearch} />
         );
+      case "schemas":
+        if (profile.schemaRegistry === null) return <NoRegistry profile={profile} />;
+        return (
+          <SchemasView
+            profile={profile}
+            subject={view.kind === "subject" ? view.subject : null}
+            search={subjectSearch}
+            onSearchChange={setSubjectSearch}
+          />
+        );
       case "settings":
         return <ConnectionSettings profile={profile} />;
     }
@@ -118,6 +143,7 @@ export function ConnectionView({ view }: { view: ConnectionRoute }) {
         idBase={idBase}
         panelId={panelId}
         active={tab}
+        hasRegistry={profile.schemaRegistry !== null}
         onSelect={(next) => {
           navigate({ kind: "connection", id: profile.id, tab: next });
         }}

@@ -3,7 +3,7 @@
 import { createContext, use, useMemo, useState, type ReactNode } from "react";
 
 /** The tabs of a selected connection. */
-export type ConnectionTab = "cluster" | "topics" | "groups" | "settings";
+export type ConnectionTab = "cluster" | "topics" | "groups" | "schemas" | "settings";
 
 export type View =
   | { kind: "home" }
@@ -13,6 +13,8 @@ export type View =
   | { kind: "topic"; id: string; topic: string }
   // One consumer group's detail, inside the Consumer groups tab of connection `id`.
   | { kind: "group"; id: string; group: string }
+  // One Schema Registry subject, inside the Schemas tab of connection `id`.
+  | { kind: "subject"; id: string; subject: string }
   | { kind: "new-connection" }
   | { kind: "edit-connection"; id: string };
 
@@ -47,6 +49,7 @@ export function selectedConnectionId(view: View): string | null {
     case "connection":
     case "topic":
     case "group":
+    case "subject":
     case "edit-connection":
       return view.id;
     case "home":

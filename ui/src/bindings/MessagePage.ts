@@ -22,4 +22,8 @@ scanned: number, matched: number,
 /**
  * The scan stopped before its range ended (cancelled or out of time); `next` is still exact.
  */
-incomplete: boolean, };
+incomplete: boolean, 
+/**
+ * Set when the Schema Registry could not be asked lately: schemas come from the cache.
+ */
+registryNotice: string | null, };

@@ -112,6 +112,7 @@ interface SelectFieldProps<T extends string> {
   onChange: (value: T) => void;
   testId?: string;
   hint?: ReactNode | undefined;
+  disabled?: boolean;
 }
 
 export function SelectField<T extends string>({
@@ -122,6 +123,7 @@ export function SelectField<T extends string>({
   onChange,
   testId,
   hint,
+  disabled = false,
 }: SelectFieldProps<T>) {
   const id = useId();
   return (
@@ -129,6 +131,7 @@ export function SelectField<T extends string>({
       <select
         id={id}
         value={value}
+        disabled={disabled}
         data-testid={testId}
         aria-describedby={describedBy(id, hint, undefined)}
         onChange={(event) => {

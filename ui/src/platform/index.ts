@@ -13,4 +13,19 @@ export {
 export { copyText } from "./clipboard";
 export { describeGroup, listGroups, resetOffsets } from "./groups";
 export { createTopic, deleteTopic, describeTopic, fetchClusterOverview, listTopics } from "./kafka";
-export { browseMessages, cancelScan, produceMessage, tailMessages } from "./messages";
+export {
+  browseMessages,
+  cancelScan,
+  fetchTopicDecoders,
+  pinTopicDecoders,
+  produceMessage,
+  tailMessages,
+} from "./messages";
+export {
+  checkCompatibility,
+  fetchRegistryOverview,
+  fetchSubjectDetail,
+  fetchSubjectVersion,
+  registerSchema,
+  type VersionRef,
+} from "./schemas";

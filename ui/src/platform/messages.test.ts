@@ -5,7 +5,7 @@ import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { BrowseRequest } from "../bindings/BrowseRequest";
 import type { ProduceRequest } from "../bindings/ProduceRequest";
-import { browseMessages, cancelScan, produceMessage, tailMessages } from "./messages";
+import { browseMessages, cancelScan, fetchTopicDecoders, pinTopicDecoders, produceMessage, tailMessages } from "./messages";
 
 afterEach(() => {
   clearMocks();
@@ -36,7 +36,17 @@ describe("message commands", () => {
       expect(rest).toEqual({ connectionId: "c1", request, scanId: "scan-1" });
       send(channel, 0, { scanned: 10, matched: 1, total: 100 });
       send(channel, 1, { scanned: 100, matched: 4, total: 100 });
-      return { messages: [], next: [], previous: [], hasNewer: false, hasOlder: false, scanned: 100, matched: 4, incomplete: false };
+      return {
+        messages: [],
+        next: [],
+        previous: [],
+        hasNewer: false,
+        hasOlder: false,
+        scanned: 100,
+        matched: 4,
+        incomplete: false,
+        registryNotice: null,
+      };
     });
     const page = await browseMessages("c1", request, "scan-1", onProgress);
     expect(page.matched).toBe(4);
@@ -52,7 +62,7 @@ describe("message commands", () => {
       if (cmd === "tail_messages") send(channel, 0, { messages: [], dropped: 3 });
       return cmd === "produce_message" ? { partition: 1, offset: 9 } : null;
     });
-    const produce: ProduceRequest = { topic: "t", partition: null, key: "k1", value: null, headers: [], format: "json" };
+    const produce: ProduceRequest = { topic: "t", partition: null, key: "k1", value: null, headers: [], format: "json", schema: null };
 
     await tailMessages("c1", "t", null, { text: null }, "tail-1", onBatch);
     await cancelScan("tail-1");
@@ -62,6 +72,34 @@ describe("message commands", () => {
     expect(calls).toEqual([
       ["tail_messages", { connectionId: "c1", topic: "t", partitions: null, filter: { text: null }, tailId: "tail-1" }],
       ["cancel_scan", { scanId: "tail-1" }],
+      ["produce_message", { connectionId: "c1", request: produce }],
+    ]);
+  });
+
+  it("reads and pins a topic's decoders, with a schema-encoded produce passed as given", async () => {
+    const calls: [string, unknown][] = [];
+    mockIPC((cmd, args) => {
+      calls.push([cmd, args]);
+      if (cmd === "topic_decoders") return { key: "utf-8", value: "auto" };
+      return cmd === "produce_message" ? { partition: 0, offset: 1 } : null;
+    });
+    const produce: ProduceRequest = {
+      topic: "t",
+      partition: null,
+      key: null,
+      value: '{"amount":"1.23"}',
+      headers: [],
+      format: "json",
+      schema: { subject: "t-value", version: 3, message: null },
+    };
+
+    await expect(fetchTopicDecoders("c1", "t")).resolves.toEqual({ key: "utf-8", value: "auto" });
+    await pinTopicDecoders("c1", "t", { key: "utf-8", value: "registry" });
+    await produceMessage("c1", produce);
+
+    expect(calls).toEqual([
+      ["topic_decoders", { connectionId: "c1", topic: "t" }],
+      ["pin_topic_decoders", { connectionId: "c1", topic: "t", decoders: { key: "utf-8", value: "registry" } }],
       ["produce_message", { connectionId: "c1", request: produce }],
     ]);
   });

@@ -1,6 +1,7 @@
 // Typed functions for the message commands: a page through the data path (progress
 // arrives on a Channel while it scans), a live tail (batches on a Channel until it is
-// cancelled), cancelling either by the id the caller chose, and producing one message.
+// cancelled), cancelling either by the id the caller chose, producing one message, and the
+// decoders pinned for a topic's keys and values.
 // Channels are Tauri objects, so they are made here; callers pass plain callbacks.
 import { Channel } from "@tauri-apps/api/core";
 import type { BrowseRequest } from "../bindings/BrowseRequest";
@@ -10,6 +11,7 @@ import type { ProduceRequest } from "../bindings/ProduceRequest";
 import type { ProduceResult } from "../bindings/ProduceResult";
 import type { ScanProgress } from "../bindings/ScanProgress";
 import type { TailBatch } from "../bindings/TailBatch";
+import type { TopicDecoders } from "../bindings/TopicDecoders";
 import { callCommand } from "./ipc";
 
 /**
@@ -49,4 +51,14 @@ export async function tailMessages(
 
 export function produceMessage(connectionId: string, request: ProduceRequest): Promise<ProduceResult> {
   return callCommand<ProduceResult>("produce_message", { connectionId, request });
+}
+
+/** The decoders pinned for a topic's keys and values ("auto" for both when none is). */
+export function fetchTopicDecoders(connectionId: string, topic: string): Promise<TopicDecoders> {
+  return callCommand<TopicDecoders>("topic_decoders", { connectionId, topic });
+}
+
+/** Pins a topic's decoders; "auto" for both removes the pin. */
+export async function pinTopicDecoders(connectionId: string, topic: string, decoders: TopicDecoders): Promise<void> {
+  await callCommand<null>("pin_topic_decoders", { connectionId, topic, decoders });
 }

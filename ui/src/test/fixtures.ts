@@ -12,6 +12,9 @@ import type { PartitionInfo } from "../bindings/PartitionInfo";
 import type { PartProbe } from "../bindings/PartProbe";
 import type { Payload } from "../bindings/Payload";
 import type { ProbeReport } from "../bindings/ProbeReport";
+import type { RegistryOverview } from "../bindings/RegistryOverview";
+import type { SubjectDetail } from "../bindings/SubjectDetail";
+import type { SubjectVersion } from "../bindings/SubjectVersion";
 import type { TopicDetail } from "../bindings/TopicDetail";
 import type { TopicSummary } from "../bindings/TopicSummary";
 
@@ -133,6 +136,8 @@ export function payload(overrides: Partial<Payload> = {}): Payload {
     truncated: false,
     decoder: "utf-8",
     note: null,
+    schema: null,
+    failed: false,
     ...overrides,
   };
 }
@@ -190,6 +195,7 @@ export function messagePage(overrides: Partial<MessagePage> = {}): MessagePage {
     scanned: 0,
     matched: 0,
     incomplete: false,
+    registryNotice: null,
     ...overrides,
   };
 }
@@ -216,6 +222,36 @@ export function groupDetail(overrides: Partial<GroupDetail> = {}): GroupDetail {
       { topic: "demo.orders", partition: 0, committed: 25, endOffset: 67, lag: 42, memberId: "consumer-1-abc" },
     ],
     note: null,
+    ...overrides,
+  };
+}
+
+export function registryOverview(overrides: Partial<RegistryOverview> = {}): RegistryOverview {
+  return { subjects: [], compatibility: "BACKWARD", mode: "READWRITE", ...overrides };
+}
+
+/** Version 1 of demo.orders-value: an Avro record with two fields. */
+export function subjectVersion(overrides: Partial<SubjectVersion> = {}): SubjectVersion {
+  return {
+    subject: "demo.orders-value",
+    version: 1,
+    id: 1,
+    schemaType: "AVRO",
+    schema: '{"type":"record","name":"Order","fields":[{"name":"id","type":"string"},{"name":"amount","type":"double"}]}',
+    references: [],
+    ...overrides,
+  };
+}
+
+export function subjectDetail(overrides: Partial<SubjectDetail> = {}): SubjectDetail {
+  return {
+    subject: "demo.orders-value",
+    versions: [1],
+    latest: subjectVersion(),
+    compatibility: "BACKWARD",
+    compatibilityIsGlobal: true,
+    mode: "READWRITE",
+    topics: ["demo.orders"],
     ...overrides,
   };
 }

@@ -9,7 +9,7 @@ import { AppProviders, createAppServices } from "../app/AppProviders";
 import type { View } from "../app/navigation";
 import type { ConnectionProfile } from "../bindings/ConnectionProfile";
 import * as platform from "../platform";
-import { appInfo, clusterOverview, messagePage } from "./fixtures";
+import { appInfo, clusterOverview, messagePage, registryOverview } from "./fixtures";
 
 export function renderWithApp(ui: ReactNode, options: { initialView?: View } = {}) {
   const services = createAppServices();
@@ -29,8 +29,8 @@ export function renderFrame(options: { initialView?: View } = {}) {
 
 /**
  * Default answers for the queries every screen makes (requires vi.mock of platform): the
- * connections given, a developer, and a reachable cluster with no topics, no messages
- * and no consumer groups.
+ * connections given, a developer, a reachable cluster with no topics, no messages and no
+ * consumer groups, a Schema Registry with no subjects, and no decoders pinned.
  */
 export function mockBackend(connections: ConnectionProfile[] = []): void {
   vi.mocked(platform.fetchAppInfo).mockResolvedValue(appInfo());
@@ -39,7 +39,10 @@ export function mockBackend(connections: ConnectionProfile[] = []): void {
   vi.mocked(platform.fetchClusterOverview).mockResolvedValue(clusterOverview({ topicCount: 0, partitionCount: 0 }));
   vi.mocked(platform.browseMessages).mockResolvedValue(messagePage());
   vi.mocked(platform.cancelScan).mockResolvedValue(undefined);
+  vi.mocked(platform.fetchTopicDecoders).mockResolvedValue({ key: "auto", value: "auto" });
+  vi.mocked(platform.pinTopicDecoders).mockResolvedValue(undefined);
   vi.mocked(platform.listGroups).mockResolvedValue([]);
+  vi.mocked(platform.fetchRegistryOverview).mockResolvedValue(registryOverview());
 }
 
 /**

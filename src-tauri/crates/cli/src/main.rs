@@ -5,6 +5,7 @@ mod connections;
 mod consume;
 mod groups;
 mod produce;
+mod schemas;
 mod topics;
 
 use std::path::PathBuf;
@@ -65,6 +66,9 @@ enum Command {
     /// Consumer groups: list, describe (lag), reset offsets.
     #[command(subcommand)]
     Groups(groups::GroupsCommand),
+    /// Schema Registry subjects: list, show, diff.
+    #[command(subcommand)]
+    Schemas(schemas::SchemasCommand),
     /// Read a topic's messages through the data path (decode, mask for your role, filter) as JSON lines.
     Consume(consume::ConsumeArgs),
 }
@@ -101,6 +105,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Consume(args) => consume::run(&workspace, &session, args).await,
         Command::Groups(command) => groups::run(&workspace, &session, command).await,
         Command::Produce(args) => produce::run(&workspace, &session, args).await,
+        Command::Schemas(command) => schemas::run(&workspace, &session, command).await,
     };
     workspace.close().await;
     code

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 use streamlens_engine::access::Session;
-use streamlens_engine::kafka::producing::{HeaderInput, ProduceFormat, ProduceRequest};
+use streamlens_engine::kafka::producing::{HeaderInput, ProduceFormat, ProduceRequest, ProduceSchema};
 use streamlens_engine::Workspace;
 
 #[derive(Args)]
@@ -28,6 +28,15 @@ pub(crate) struct ProduceArgs {
     headers: Vec<String>,
     #[arg(long, value_enum, default_value = "json")]
     format: FormatArg,
+    /// Encode the JSON value with this Schema Registry subject (Avro, Protobuf or JSON Schema).
+    #[arg(long)]
+    subject: Option<String>,
+    /// The subject's version to encode with (default: the latest).
+    #[arg(long, requires = "subject")]
+    schema_version: Option<i32>,
+    /// Protobuf: the message type to encode (default: the file's first message).
+    #[arg(long, requires = "subject")]
+    message: Option<String>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -69,6 +78,11 @@ pub(crate) async fn run(
             FormatArg::Json => ProduceFormat::Json,
             FormatArg::Text => ProduceFormat::Text,
         },
+        schema: args.subject.map(|subject| ProduceSchema {
+            subject,
+            version: args.schema_version,
+            message: args.message,
+        }),
     };
     let result = workspace.produce(session, &args.connection, &request).await?;
     println!("produced to {}-{} at offset {}", request.topic, result.partition, result.offset);

@@ -3,39 +3,9 @@
 //! refuse edits for a role that may not make them.
 #![allow(clippy::expect_used, clippy::unwrap_used)] // test code: a panic is the failure report
 
-use std::process::{Command, Output};
+mod common;
 
-struct Cli {
-    data_dir: tempfile::TempDir,
-    keyring_service: String,
-}
-
-impl Cli {
-    fn new() -> Self {
-        Self {
-            data_dir: tempfile::tempdir().expect("temp dir"),
-            keyring_service: format!("streamlens-cli-test-{}", std::process::id()),
-        }
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_streamlens"))
-            .args(args)
-            .env("STREAMLENS_DATA_DIR", self.data_dir.path())
-            .env("STREAMLENS_KEYRING_SERVICE", &self.keyring_service)
-            .env_remove("STREAMLENS_ROLE")
-            .output()
-            .expect("run streamlens")
-    }
-}
-
-fn env(name: &str) -> String {
-    std::env::var(name).unwrap_or_else(|_| panic!("{name} is not set: run through tests/run-all.sh"))
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
+use common::{env, stdout, Cli};
 
 #[test]
 fn help_names_the_commands() {

@@ -42,6 +42,10 @@ pub enum Action {
     ReadMessages,
     ResetOffsets,
     Produce,
+    /// Schema Registry subjects, versions and schemas (no message data).
+    ViewSchemas,
+    /// Register schema versions.
+    WriteSchemas,
 }
 
 impl Action {
@@ -56,6 +60,8 @@ impl Action {
             Self::ReadMessages => "read live message data",
             Self::ResetOffsets => "reset consumer group offsets",
             Self::Produce => "produce messages",
+            Self::ViewSchemas => "view schemas",
+            Self::WriteSchemas => "register schemas",
         }
     }
 }
@@ -76,10 +82,15 @@ impl Session {
             Action::ViewConnections
             | Action::TestConnections
             | Action::ViewDiagnostics
-            | Action::ViewTopics => true,
+            | Action::ViewTopics
+            | Action::ViewSchemas => true,
             // Troubleshooters work from recordings; live data needs a policy grant.
             Action::ReadMessages => !matches!(self.role, Role::Troubleshooter),
-            Action::EditConnections | Action::ManageTopics | Action::ResetOffsets | Action::Produce => {
+            Action::EditConnections
+            | Action::ManageTopics
+            | Action::ResetOffsets
+            | Action::Produce
+            | Action::WriteSchemas => {
                 matches!(self.role, Role::Developer | Role::Admin)
             }
         };

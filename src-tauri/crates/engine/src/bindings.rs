@@ -35,7 +35,7 @@ impl Check {
 
 #[test]
 fn typescript_bindings_are_current() {
-    use crate::{access, browse, error, kafka, probe, profile, workspace};
+    use crate::{access, browse, error, kafka, probe, profile, schema, workspace};
     let mut check = Check {
         dir: bindings_dir(),
         update: std::env::var_os("UPDATE_BINDINGS").is_some(),
@@ -58,6 +58,18 @@ fn typescript_bindings_are_current() {
     check.file::<probe::PartProbe>();
     check.file::<probe::ProbeReport>();
     check.file::<access::Role>();
+    check.file::<schema::model::SchemaType>();
+    check.file::<schema::model::SchemaReference>();
+    check.file::<schema::model::SubjectVersion>();
+    check.file::<schema::model::SubjectDetail>();
+    check.file::<schema::model::RegistryOverview>();
+    check.file::<schema::model::CompatibilityReport>();
+    check.file::<schema::model::SchemaDraft>();
+    check.file::<schema::model::RegisteredId>();
+    check.file::<browse::record::SchemaTag>();
+    check.file::<browse::DecoderChoice>();
+    check.file::<browse::TopicDecoders>();
+    check.file::<kafka::producing::ProduceSchema>();
     check.file::<workspace::AppInfo>();
     check.file::<error::Error>();
     check.file::<kafka::model::BrokerInfo>();

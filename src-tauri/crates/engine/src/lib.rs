@@ -13,6 +13,8 @@ pub mod logging;
 pub mod paths;
 pub mod probe;
 pub mod profile;
+mod rest;
+pub mod schema;
 pub mod secrets;
 pub mod store;
 pub mod workspace;

@@ -1,5 +1,6 @@
 //! The app database: one SQLite file (sqlx, embedded migrations) in the data directory.
-//! It holds connection profiles — settings only; secrets stay in the OS keyring.
+//! It holds connection profiles — settings only; secrets stay in the OS keyring — the
+//! schemas seen through each registry (by id), and the decoders pinned per topic.
 
 use std::path::Path;
 use std::str::FromStr;
@@ -7,8 +8,20 @@ use std::str::FromStr;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteRow};
 use sqlx::Row;
 
+use crate::browse::TopicDecoders;
 use crate::error::{Error, Result};
 use crate::profile::{ConnectionProfile, Environment};
+use crate::schema::model::SchemaType;
+
+/// A schema as cached: what the registry said, with its references resolved to their text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CachedSchema {
+    pub schema_type: SchemaType,
+    pub schema: String,
+    pub references: Vec<(String, String)>,
+    pub subject: Option<String>,
+    pub version: Option<i32>,
+}
 
 #[derive(Debug, Clone)]
 pub struct Store {
@@ -85,6 +98,87 @@ impl Store {
         let result =
             sqlx::query("DELETE FROM connection_profiles WHERE id = ?1").bind(id).execute(&self.pool).await?;
         Ok(result.rows_affected() > 0)
+    }
+}
+
+impl Store {
+    pub async fn cached_schema(&self, registry_url: &str, id: u32) -> Result<Option<CachedSchema>> {
+        let row = sqlx::query("SELECT * FROM schema_cache WHERE registry_url = ?1 AND id = ?2")
+            .bind(registry_url)
+            .bind(i64::from(id))
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(|row| {
+            let schema_type: String = row.try_get("schema_type")?;
+            Ok(CachedSchema {
+                schema_type: SchemaType::parse(Some(&schema_type)),
+                schema: row.try_get("schema")?,
+                references: serde_json::from_str(&row.try_get::<String, _>("references_json")?)?,
+                subject: row.try_get("subject")?,
+                version: row.try_get("version")?,
+            })
+        })
+        .transpose()
+    }
+
+    pub async fn cache_schema(&self, registry_url: &str, id: u32, schema: &CachedSchema) -> Result<()> {
+        sqlx::query(
+            "INSERT OR REPLACE INTO schema_cache (registry_url, id, schema_type, schema, references_json, subject, version)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )
+        .bind(registry_url)
+        .bind(i64::from(id))
+        .bind(schema.schema_type.as_str())
+        .bind(&schema.schema)
+        .bind(serde_json::to_string(&schema.references)?)
+        .bind(&schema.subject)
+        .bind(schema.version)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// The decoders pinned for `topic` (auto for both when none are).
+    pub async fn topic_decoders(&self, profile_id: &str, topic: &str) -> Result<TopicDecoders> {
+        let row = sqlx::query(
+            "SELECT key_decoder, value_decoder FROM topic_decoders WHERE profile_id = ?1 AND topic = ?2",
+        )
+        .bind(profile_id)
+        .bind(topic)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(row) = row else { return Ok(TopicDecoders::default()) };
+        let choice = |column: &str| -> Result<_> {
+            Ok(serde_json::from_value(serde_json::Value::String(row.try_get(column)?)).unwrap_or_default())
+        };
+        Ok(TopicDecoders { key: choice("key_decoder")?, value: choice("value_decoder")? })
+    }
+
+    pub async fn pin_topic_decoders(
+        &self,
+        profile_id: &str,
+        topic: &str,
+        decoders: TopicDecoders,
+    ) -> Result<()> {
+        let name = |choice| serde_json::to_value(choice).ok().and_then(|v| v.as_str().map(str::to_string));
+        if decoders == TopicDecoders::default() {
+            sqlx::query("DELETE FROM topic_decoders WHERE profile_id = ?1 AND topic = ?2")
+                .bind(profile_id)
+                .bind(topic)
+                .execute(&self.pool)
+                .await?;
+            return Ok(());
+        }
+        sqlx::query(
+            "INSERT OR REPLACE INTO topic_decoders (profile_id, topic, key_decoder, value_decoder) VALUES (?1, ?2, ?3, ?4)",
+        )
+        .bind(profile_id)
+        .bind(topic)
+        .bind(name(decoders.key))
+        .bind(name(decoders.value))
+        .execute(&self.pool)
+        .await?;
+        Ok(())
     }
 }
 

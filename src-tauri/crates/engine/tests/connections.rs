@@ -158,12 +158,7 @@ async fn the_database_survives_a_reopen() {
     draft.environment = Environment::Test;
     let saved = t.workspace.save_connection(&session, draft).await.unwrap();
     t.workspace.close().await;
-    let reopened = streamlens_engine::Workspace::open(
-        streamlens_engine::paths::AppPaths::new(t.dir.path()),
-        t.keyring.clone(),
-    )
-    .await
-    .unwrap();
+    let reopened = common::reopen(&t).await;
     let found = reopened.find_connection(&session, "payments prod").await.unwrap();
     assert_eq!(found, saved);
     reopened.delete_connection(&session, &saved.id).await.unwrap();

@@ -28,6 +28,7 @@ async fn produced_messages_read_back_and_bad_input_is_refused() {
         value: Some(r#"{"total": 12.5, "items": ["a"]}"#.into()),
         headers: vec![HeaderInput { key: "source".into(), value: "streamlens-test".into() }],
         format: ProduceFormat::Json,
+        schema: None,
     };
     let sent = t.workspace.produce(&dev, &id, &request).await.unwrap();
     assert_eq!((sent.partition, sent.offset), (1, 0));

@@ -17,7 +17,10 @@ vi.mock("../../platform", async (importOriginal) => {
     // mockBackend gives these defaults too.
     browseMessages: vi.fn(),
     cancelScan: vi.fn(),
+    fetchTopicDecoders: vi.fn(),
+    pinTopicDecoders: vi.fn(),
     listGroups: vi.fn(),
+    fetchRegistryOverview: vi.fn(),
   };
 });
 

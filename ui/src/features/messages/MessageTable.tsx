@@ -1,15 +1,15 @@
 // The message table, virtualized like the topic table: only the rows in view (and a margin)
 // are in the DOM, so 10,000 messages — a full page, or a live tail at its cap — scroll like
 // 10. Cells show one line each: the value is a monospace preview cut with an ellipsis,
-// the detail pane shows all of it. Keyboard: the table is one tab stop; ↑/↓, Page Up/Down,
-// Home and End move the selection, Enter opens the selected message.
+// the detail pane shows all of it (PayloadCell says how a cell reads). Keyboard: the table
+// is one tab stop; ↑/↓, Page Up/Down, Home and End move the selection, Enter opens the
+// selected message.
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useCallback, useEffect, useId, useRef, type KeyboardEvent } from "react";
 import type { MessageRecord } from "../../bindings/MessageRecord";
-import type { Payload } from "../../bindings/Payload";
 import type { TimestampKind } from "../../bindings/TimestampKind";
 import { formatBytes, formatLocalTime } from "../../components/format";
-import { previewText } from "./payload";
+import { PayloadCell } from "./PayloadCell";
 
 // Must match .message-row and header heights in messages.css.
 const ROW_HEIGHT = 30;
@@ -28,37 +28,6 @@ export function messageKey(message: Pick<MessageRecord, "partition" | "offset">)
 export function timestampTitle(message: MessageRecord): string {
   const kind = TIMESTAMP_KIND_LABELS[message.timestampKind];
   return message.timestamp === null ? kind : `${kind}\n${new Date(message.timestamp).toISOString()}`;
-}
-
-function PayloadCell({ payload, role }: { payload: Payload; role: "key" | "value" }) {
-  switch (payload.format) {
-    case "null":
-      return role === "value" ? (
-        <span className="tag tag--tombstone" title="No value: a tombstone">
-          tombstone
-        </span>
-      ) : (
-        <span className="muted">—</span>
-      );
-    case "withheld":
-      return (
-        <span className="tag tag--withheld" title={payload.note ?? undefined}>
-          withheld
-        </span>
-      );
-    case "binary":
-      return (
-        <>
-          <span className="tag tag--hex" title={payload.note ?? "Not text: shown as hex"}>
-            hex
-          </span>
-          <span className="message-cell__text">{previewText(payload)}</span>
-        </>
-      );
-    case "json":
-    case "text":
-      return <span className="message-cell__text">{previewText(payload)}</span>;
-  }
 }
 
 interface MessageTableProps {

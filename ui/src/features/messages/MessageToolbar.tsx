@@ -1,7 +1,8 @@
 // The seek toolbar: where to start (Newest per partition, Oldest, an offset or a time),
 // which partition, the page size and a filter. The selects apply at once; typed values
-// (offset, time, filter) apply on Enter or Apply.
-import { useId, type SubmitEvent } from "react";
+// (offset, time, filter) apply on Enter or Apply. Controls passed as children (the topic's
+// decoding) follow Apply.
+import { useId, type ReactNode, type SubmitEvent } from "react";
 import { needsValue, PAGE_SIZES, SEEK_MODE_LABELS, SEEK_MODES, type SeekDraft, type SeekMode } from "./seek";
 
 interface MessageToolbarProps {
@@ -10,13 +11,14 @@ interface MessageToolbarProps {
   onDraftChange: (draft: SeekDraft) => void;
   /** Apply this draft (the selects pass their new draft; Enter and Apply pass the current one). */
   onApply: (draft: SeekDraft) => void;
+  children?: ReactNode;
 }
 
 function isSeekMode(value: string): value is SeekMode {
   return (SEEK_MODES as readonly string[]).includes(value);
 }
 
-export function MessageToolbar({ draft, partitionIds, onDraftChange, onApply }: MessageToolbarProps) {
+export function MessageToolbar({ draft, partitionIds, onDraftChange, onApply, children }: MessageToolbarProps) {
   const ids = { mode: useId(), value: useId(), partition: useId(), size: useId(), filter: useId() };
 
   const change = (patch: Partial<SeekDraft>, applyNow: boolean) => {
@@ -125,6 +127,7 @@ export function MessageToolbar({ draft, partitionIds, onDraftChange, onApply }: 
       <button type="submit" className="button button--primary messages-toolbar__apply" data-testid="apply-seek">
         Apply
       </button>
+      {children}
     </form>
   );
 }

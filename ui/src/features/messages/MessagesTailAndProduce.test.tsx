@@ -94,6 +94,7 @@ describe("MessagesView: produce", () => {
       value: '{"hello":"e2e"}',
       headers: [{ key: "trace-id", value: "t-1" }],
       format: "json",
+      schema: null,
     });
     await waitFor(() => {
       expect(requests()).toHaveLength(2);
@@ -120,6 +121,7 @@ describe("MessagesView: produce", () => {
       value: null,
       headers: [],
       format: "text",
+      schema: null,
     });
   });
 

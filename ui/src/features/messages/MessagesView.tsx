@@ -1,26 +1,28 @@
 // A topic's Messages tab: the seek toolbar, scan progress (with Cancel) or the last
 // scan's numbers, the virtualized message table and the selected message's detail, paging
 // (Older / Newer continue exactly where the page ended), a live tail capped at 10,000 rows,
-// and Produce for the roles that may. Everything shown came through the backend's one data
-// path, masked for the caller's role before it reached the window.
+// Produce for the roles that may, and the topic's pinned decoders. Everything shown came
+// through the backend's one data path, masked for the caller's role before it reached the
+// window; a page whose schemas came from the cache (registry unreachable) says so above it.
 import { useRef, useState, type KeyboardEvent } from "react";
 import type { AppError } from "../../bindings/AppError";
 import type { BrowseRequest } from "../../bindings/BrowseRequest";
 import type { ConnectionProfile } from "../../bindings/ConnectionProfile";
-import type { MessagePage } from "../../bindings/MessagePage";
-import type { ScanProgress } from "../../bindings/ScanProgress";
-import { formatCount, pluralize } from "../../components/format";
+import { pluralize } from "../../components/format";
 import { InlineError } from "../../components/InlineError";
 import { Spinner } from "../../components/Spinner";
+import { DecoderPins } from "./DecoderPins";
 import { MessageDetail } from "./MessageDetail";
+import { RegistryNotice, ScanProgressBar, ScanStats, TailStatus } from "./MessagesStatus";
 import { messageKey, MessageTable } from "./MessageTable";
 import { MessageToolbar } from "./MessageToolbar";
 import { canProduce, canReadMessages, useRole } from "./permissions";
 import { ProduceDialog } from "./ProduceDialog";
 import { useMessagePage } from "./queries";
 import { initialSeek, newerPage, olderPage, toBrowseRequest, type SeekDraft } from "./seek";
-import { appendBatch, startTail, TAIL_ROW_LIMIT, type TailView } from "./tailBuffer";
+import { appendBatch, startTail, type TailView } from "./tailBuffer";
 import { useLiveTail } from "./useLiveTail";
+import "./decoding.css";
 import "./messages.css";
 
 interface MessagesViewProps {
@@ -51,71 +53,6 @@ function initialRequest(topic: string, partitionIds: readonly number[]): BrowseR
 
 function sameRequest(a: BrowseRequest, b: BrowseRequest): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
-}
-
-function ScanProgressBar({ progress, onCancel }: { progress: ScanProgress | null; onCancel: () => void }) {
-  const total = progress?.total ?? 0;
-  const fraction = total > 0 && progress !== null ? Math.min(1, progress.scanned / total) : null;
-  return (
-    <div className="scan-progress" data-testid="scan-progress">
-      <div
-        className="scan-progress__bar"
-        role="progressbar"
-        aria-label="Scan progress"
-        aria-valuemin={0}
-        aria-valuemax={total}
-        aria-valuenow={progress?.scanned}
-      >
-        <div
-          className={`scan-progress__fill${fraction === null ? " scan-progress__fill--unknown" : ""}`}
-          style={{ width: fraction === null ? undefined : `${String(Math.round(fraction * 100))}%` }}
-        />
-      </div>
-      <span className="scan-progress__text" data-testid="scan-progress-text">
-        {progress === null
-          ? "Starting the scan…"
-          : `scanned ${formatCount(progress.scanned)} of ${formatCount(progress.total)} · matched ${formatCount(progress.matched)}`}
-      </span>
-      <button type="button" className="button" data-testid="scan-cancel" onClick={onCancel}>
-        Cancel
-      </button>
-    </div>
-  );
-}
-
-function ScanStats({ page }: { page: MessagePage }) {
-  return (
-    <span className="scan-stats" data-testid="scan-stats" data-scanned={page.scanned} data-matched={page.matched}>
-      scanned {formatCount(page.scanned)} · matched {formatCount(page.matched)}
-    </span>
-  );
-}
-
-function TailStatus({ tail, tailing }: { tail: TailView; tailing: boolean }) {
-  return (
-    <div className="tail-status" data-testid="tail-status" data-tailing={tailing}>
-      <span>
-        {tailing ? (
-          <>
-            <span className="tail-status__live" aria-hidden="true" /> Live:{" "}
-          </>
-        ) : (
-          "Live tail stopped: "
-        )}
-        {pluralize(tail.received, "new message")}
-      </span>
-      {tail.dropped > 0 && (
-        <span className="tail-status__warning" data-testid="tail-dropped" data-value={tail.dropped}>
-          {pluralize(tail.dropped, "message")} dropped — the view could not keep up
-        </span>
-      )}
-      {tail.removed > 0 && (
-        <span className="tail-status__warning" data-testid="tail-capped" data-value={tail.removed}>
-          Showing the newest {formatCount(TAIL_ROW_LIMIT)}; {pluralize(tail.removed, "older message")} left the view
-        </span>
-      )}
-    </div>
-  );
 }
 
 function MessageBrowser({ profile, topic, partitionIds, mayProduce }: MessagesViewProps & { mayProduce: boolean }) {
@@ -199,7 +136,9 @@ function MessageBrowser({ profile, topic, partitionIds, mayProduce }: MessagesVi
       aria-label="Messages"
       onKeyDown={onKeyDown}
     >
-      <MessageToolbar draft={draft} partitionIds={partitionIds} onDraftChange={setDraft} onApply={apply} />
+      <MessageToolbar draft={draft} partitionIds={partitionIds} onDraftChange={setDraft} onApply={apply}>
+        <DecoderPins connectionId={profile.id} topic={topic} />
+      </MessageToolbar>
 
       {seekProblem !== null && (
         <p className="field__error messages-view__problem" role="alert" data-testid="seek-error">
@@ -283,6 +222,7 @@ function MessageBrowser({ profile, topic, partitionIds, mayProduce }: MessagesVi
         />
       )}
       {tailError !== null && <InlineError error={tailError} />}
+      {typeof page?.registryNotice === "string" && <RegistryNotice notice={page.registryNotice} />}
 
       <div className={`messages-body${selected !== undefined ? " messages-body--with-detail" : ""}`}>
         {rows.length > 0 ? (
@@ -327,6 +267,7 @@ function MessageBrowser({ profile, topic, partitionIds, mayProduce }: MessagesVi
           connectionId={profile.id}
           topic={topic}
           partitionIds={partitionIds}
+          hasRegistry={profile.schemaRegistry !== null}
           onClose={() => {
             setProducing(false);
           }}

@@ -1,8 +1,13 @@
-// One payload in full (the detail pane): JSON indented, text as is, hex in a monospace
-// block, a withheld payload as a badge with the backend's reason — never anything else.
-// Says when only the first part of a large payload is shown.
+// One payload in full (the detail pane): JSON indented (whatever decoded it: JSON, Avro,
+// Protobuf, JSON Schema, MessagePack), text as is, hex in a monospace block, a withheld
+// payload as a badge with the backend's reason — never anything else. A payload that could
+// not be decoded says why first, as a warning, then shows the hex it fell back to. Says
+// when only the first part of a large payload is shown, and the decode path (decoder,
+// schema id, subject and version).
 import type { Payload } from "../../bindings/Payload";
+import { decodePath } from "./decodePath";
 import { displayPayload, truncationNote } from "./payload";
+import "./decoding.css";
 
 interface PayloadViewProps {
   payload: Payload;
@@ -16,8 +21,21 @@ export function PayloadView({ payload, nullLabel, testId, compact = false }: Pay
   const display = displayPayload(payload);
   const cut = truncationNote(payload);
   const blockClass = `payload-block${compact ? " payload-block--compact" : ""}`;
+  const shown = display.kind !== "null" && display.kind !== "withheld";
+  const failed = payload.failed && shown;
   return (
-    <div className="payload" data-testid={testId} data-format={payload.format}>
+    <div className="payload" data-testid={testId} data-format={payload.format} data-failed={failed}>
+      {failed && (
+        <p className="payload__failed" data-testid="payload-failed">
+          <span className="payload__failed-icon" aria-hidden="true">
+            ⚠
+          </span>
+          <span>
+            <strong>Could not decode: </strong>
+            {payload.note ?? "the decoder this payload asks for could not read it."}
+          </span>
+        </p>
+      )}
       {display.kind === "null" && (
         <span className={`tag ${nullLabel === "tombstone" ? "tag--tombstone" : "tag--muted"}`}>{nullLabel}</span>
       )}
@@ -39,10 +57,18 @@ export function PayloadView({ payload, nullLabel, testId, compact = false }: Pay
           {cut}
         </p>
       )}
-      {!compact && display.kind !== "null" && display.kind !== "withheld" && (
-        <p className="payload__note muted" data-testid="payload-decoder">
-          Decoded as {payload.decoder}
-          {payload.note !== null && ` — ${payload.note}`}
+      {!compact && shown && (
+        <p
+          className="payload__note muted"
+          data-testid="payload-decoder"
+          data-decoder={payload.decoder}
+          data-schema-id={payload.schema?.id}
+          data-schema-subject={payload.schema?.subject ?? undefined}
+          data-schema-version={payload.schema?.version ?? undefined}
+        >
+          {decodePath(payload)}
+          {/* A failure's note is the warning above; any other note belongs to the path. */}
+          {payload.note !== null && !failed && ` — ${payload.note}`}
         </p>
       )}
     </div>

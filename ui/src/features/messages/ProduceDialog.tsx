@@ -2,7 +2,8 @@
 // optional partition, headers, or a tombstone. The dialog stays open after a send with
 // "Produced to partition P at offset O", so a series of test messages is quick; the page
 // on screen refreshes behind it. The backend's "invalid JSON at line L, column C" is shown
-// under the value, where the mistake is.
+// under the value, where the mistake is; so is its answer when the value does not fit the
+// registry schema chosen under "Encode with schema" (it names the field).
 import { useId, useState, type SubmitEvent } from "react";
 import type { AppError } from "../../bindings/AppError";
 import type { ProduceFormat } from "../../bindings/ProduceFormat";
@@ -10,8 +11,9 @@ import type { ProduceResult } from "../../bindings/ProduceResult";
 import { Dialog } from "../../components/Dialog";
 import { CheckboxField, SelectField, TextField } from "../../components/fields";
 import { InlineError } from "../../components/InlineError";
-import { headerProblems, produceForm, toProduceRequest, type ProduceForm } from "./produceForm";
-import { useProduceMessage } from "./queries";
+import { chosenSubject, headerProblems, produceForm, toProduceRequest, type ProduceForm } from "./produceForm";
+import { ProduceSchemaSection } from "./ProduceSchemaSection";
+import { useProduceMessage, useProduceSubjects } from "./queries";
 
 const FORMATS: readonly ProduceFormat[] = ["json", "text"];
 const FORMAT_LABELS: Record<ProduceFormat, string> = { json: "JSON", text: "Text" };
@@ -20,13 +22,16 @@ interface ProduceDialogProps {
   connectionId: string;
   topic: string;
   partitionIds: readonly number[];
+  /** The connection has a Schema Registry part: offer encoding with one of its schemas. */
+  hasRegistry: boolean;
   onClose: () => void;
 }
 
-export function ProduceDialog({ connectionId, topic, partitionIds, onClose }: ProduceDialogProps) {
+export function ProduceDialog({ connectionId, topic, partitionIds, hasRegistry, onClose }: ProduceDialogProps) {
   const formId = useId();
   const partitionId = useId();
   const produce = useProduceMessage(connectionId);
+  const subjects = useProduceSubjects(connectionId, hasRegistry);
   const [form, setForm] = useState<ProduceForm>(produceForm);
   const [nextRowId, setNextRowId] = useState(1);
   const [error, setError] = useState<AppError | null>(null);
@@ -34,6 +39,10 @@ export function ProduceDialog({ connectionId, topic, partitionIds, onClose }: Pr
 
   const problems = headerProblems(form.headers);
   const valueError = error?.kind === "invalid_input" ? error.message : undefined;
+  const subject = hasRegistry ? chosenSubject(form.schema, topic, subjects.data ?? []) : "";
+  const encoding = subject !== "" && !form.tombstone;
+  // Until the subjects are known, the topic's default subject may still apply.
+  const waitingForSubjects = hasRegistry && subjects.isPending;
 
   const update = (patch: Partial<ProduceForm>) => {
     setForm((current) => ({ ...current, ...patch }));
@@ -42,10 +51,11 @@ export function ProduceDialog({ connectionId, topic, partitionIds, onClose }: Pr
 
   const onSubmit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (produce.isPending || problems.some((problem) => problem !== null)) return;
+    if (produce.isPending || waitingForSubjects || problems.some((problem) => problem !== null)) return;
     setError(null);
     setResult(null);
-    produce.mutate(toProduceRequest(topic, form), { onSuccess: setResult, onError: setError });
+    const request = toProduceRequest(topic, { ...form, schema: { ...form.schema, subject } });
+    produce.mutate(request, { onSuccess: setResult, onError: setError });
   };
 
   return (
@@ -63,7 +73,7 @@ export function ProduceDialog({ connectionId, topic, partitionIds, onClose }: Pr
             form={formId}
             className="button button--primary"
             data-testid="produce-submit"
-            disabled={produce.isPending}
+            disabled={produce.isPending || waitingForSubjects}
           >
             {produce.isPending ? "Producing…" : "Produce"}
           </button>
@@ -102,14 +112,29 @@ export function ProduceDialog({ connectionId, topic, partitionIds, onClose }: Pr
           <SelectField
             label="Format"
             testId="produce-format"
-            value={form.format}
+            value={encoding ? "json" : form.format}
             options={FORMATS}
             optionLabels={FORMAT_LABELS}
+            disabled={encoding}
+            hint={encoding ? "The schema encodes JSON." : undefined}
             onChange={(format) => {
               update({ format });
             }}
           />
         </div>
+        {hasRegistry && (
+          <ProduceSchemaSection
+            connectionId={connectionId}
+            subjects={subjects.data}
+            subjectsError={subjects.error}
+            subject={subject}
+            choice={form.schema}
+            disabled={form.tombstone}
+            onChange={(schema) => {
+              update({ schema });
+            }}
+          />
+        )}
         <CheckboxField
           label="Tombstone: no value (deletes the key in a compacted topic)"
           testId="produce-tombstone"
@@ -125,7 +150,7 @@ export function ProduceDialog({ connectionId, topic, partitionIds, onClose }: Pr
           rows={8}
           disabled={form.tombstone}
           value={form.tombstone ? "" : form.value}
-          placeholder={form.format === "json" ? '{"id": 1}' : "Any text"}
+          placeholder={encoding || form.format === "json" ? '{"id": 1}' : "Any text"}
           error={valueError}
           onChange={(value) => {
             update({ value });

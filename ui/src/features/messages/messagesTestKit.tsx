@@ -16,14 +16,19 @@ interface Options {
   role?: Role;
   environment?: Environment;
   page?: MessagePage;
+  /** The connection has no Schema Registry part. */
+  noRegistry?: boolean;
 }
 
 /**
  * Opens demo.payments (3 partitions) in the frame. `page` answers every browse; tests that
  * script browse_messages themselves do it in `before`, after the defaults are in place.
  */
-export function renderMessages({ role = "developer", environment = "dev", page }: Options = {}, before?: () => void) {
-  mockBackend([profile({ id: "c1", name: "Local", environment })]);
+export function renderMessages(
+  { role = "developer", environment = "dev", page, noRegistry = false }: Options = {},
+  before?: () => void,
+) {
+  mockBackend([profile({ id: "c1", name: "Local", environment, ...(noRegistry ? { schemaRegistry: null } : {}) })]);
   vi.mocked(platform.fetchAppInfo).mockResolvedValue(appInfo({ role }));
   vi.mocked(platform.describeTopic).mockResolvedValue(topicDetail({ name: "demo.payments" }));
   vi.mocked(platform.listTopics).mockResolvedValue([topicSummary({ name: "demo.payments" })]);

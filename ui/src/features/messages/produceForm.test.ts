@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { headerProblems, produceForm, toProduceRequest } from "./produceForm";
+import { chosenSubject, headerProblems, noSchema, produceForm, toProduceRequest } from "./produceForm";
 
 describe("toProduceRequest", () => {
   it("sends key, value, format and named headers; empty key and partition mean none", () => {
@@ -19,6 +19,7 @@ describe("toProduceRequest", () => {
       value: '{"hello":"e2e"}',
       headers: [{ key: "trace-id", value: "abc" }],
       format: "json",
+      schema: null,
     });
   });
 
@@ -32,5 +33,29 @@ describe("toProduceRequest", () => {
       "Enter the header name.",
       null,
     ]);
+  });
+
+  it("encodes with the chosen schema as JSON, and never a tombstone", () => {
+    const schema = { subject: "t-value", version: "3" as const, message: " shop.Order " };
+    expect(toProduceRequest("t", { ...produceForm(), format: "text", value: "{}", schema })).toMatchObject({
+      format: "json",
+      schema: { subject: "t-value", version: 3, message: "shop.Order" },
+    });
+    expect(toProduceRequest("t", { ...produceForm(), schema: { ...schema, version: "latest", message: "" } }).schema).toEqual({
+      subject: "t-value",
+      version: null,
+      message: null,
+    });
+    expect(toProduceRequest("t", { ...produceForm(), tombstone: true, schema }).schema).toBeNull();
+    expect(toProduceRequest("t", { ...produceForm(), schema: { ...schema, subject: "" } }).schema).toBeNull();
+  });
+});
+
+describe("chosenSubject", () => {
+  it("defaults to the topic's value subject when the registry has it, until one is picked", () => {
+    expect(chosenSubject(noSchema(), "orders", ["orders-value", "x"])).toBe("orders-value");
+    expect(chosenSubject(noSchema(), "orders", ["x"])).toBe("");
+    expect(chosenSubject({ ...noSchema(), subject: "" }, "orders", ["orders-value"])).toBe("");
+    expect(chosenSubject({ ...noSchema(), subject: "x" }, "orders", ["orders-value"])).toBe("x");
   });
 });

@@ -3,18 +3,23 @@
 // old one. Each fetch is a scan with an id of its own: progress for that id is shown,
 // Cancel stops that id (the backend then answers with what it read so far), and a scan
 // whose request was replaced or whose view closed is cancelled through the query's
-// abort signal, so the backend never keeps reading for nobody.
+// abort signal, so the backend never keeps reading for nobody. A topic's pinned decoders
+// are a query of their own; pinning refetches the topic's pages, now decoded anew. The
+// produce dialog lists registry subjects through the schema browser's cached overview.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import type { BrowseRequest } from "../../bindings/BrowseRequest";
 import type { ProduceRequest } from "../../bindings/ProduceRequest";
 import type { ScanProgress } from "../../bindings/ScanProgress";
-import { browseMessages, cancelScan, produceMessage } from "../../platform";
+import type { TopicDecoders } from "../../bindings/TopicDecoders";
+import { browseMessages, cancelScan, fetchRegistryOverview, fetchTopicDecoders, pinTopicDecoders, produceMessage } from "../../platform";
+import { schemaKeys } from "../schemas/queries";
 import { newScanId } from "./scanId";
 
 export const messageKeys = {
   topic: (connectionId: string, topic: string) => ["messages", connectionId, topic] as const,
   page: (connectionId: string, request: BrowseRequest) => ["messages", connectionId, request.topic, request] as const,
+  decoders: (connectionId: string, topic: string) => ["topic-decoders", connectionId, topic] as const,
 };
 
 export interface RunningScan {
@@ -66,5 +71,37 @@ export function useProduceMessage(connectionId: string) {
       // awaited: the result is worth showing before that scan ends.
       void queryClient.invalidateQueries({ queryKey: messageKeys.topic(connectionId, request.topic) });
     },
+  });
+}
+
+export function useTopicDecoders(connectionId: string, topic: string) {
+  return useQuery({
+    queryKey: messageKeys.decoders(connectionId, topic),
+    queryFn: () => fetchTopicDecoders(connectionId, topic),
+    meta: { errorShownInline: true },
+  });
+}
+
+export function usePinTopicDecoders(connectionId: string, topic: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (decoders: TopicDecoders) => pinTopicDecoders(connectionId, topic, decoders),
+    onSuccess: (_result, decoders) => {
+      queryClient.setQueryData(messageKeys.decoders(connectionId, topic), decoders);
+      // The page on screen (and any cached one) was decoded with the old choice. Not
+      // awaited: the selects are free again while that scan runs.
+      void queryClient.invalidateQueries({ queryKey: messageKeys.topic(connectionId, topic) });
+    },
+  });
+}
+
+/** The registry's subjects for the produce dialog; asks nothing when there is no registry. */
+export function useProduceSubjects(connectionId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: schemaKeys.overview(connectionId),
+    queryFn: () => fetchRegistryOverview(connectionId),
+    enabled,
+    select: (overview) => overview.subjects,
+    meta: { errorShownInline: true },
   });
 }

@@ -1,54 +1,139 @@
-//! The decode stage: raw bytes to a [`Payload`]. Without a schema it detects JSON, then
-//! UTF-8 text, else shows hex; the Schema Registry decoders plug in ahead of it. Large
-//! payloads keep a bounded preview — the size is always the real one.
+//! Decoding without a schema: JSON, then UTF-8 text, then MessagePack, else hex. The
+//! registry decoders (`decode_stage`) run ahead of it. Large payloads keep a bounded
+//! preview on screen — the size is always the real one; files and the CLI get it all.
 
 use super::record::{Payload, PayloadFormat};
 
 /// The most text a payload carries to a list view; the rest is fetched on demand.
 pub const PREVIEW_LIMIT: usize = 64 * 1024;
 
-/// Decodes bytes with auto-detection (JSON, UTF-8 text, else hex).
+/// Decodes bytes with auto-detection, keeping a preview of at most [`PREVIEW_LIMIT`].
 pub fn decode_auto(bytes: Option<&[u8]>) -> Payload {
+    decode_auto_within(bytes, PREVIEW_LIMIT)
+}
+
+/// Decodes bytes with auto-detection (JSON, UTF-8 text, MessagePack, else hex); text longer
+/// than `limit` is cut (and marked so).
+pub fn decode_auto_within(bytes: Option<&[u8]>, limit: usize) -> Payload {
     let Some(bytes) = bytes else {
         return Payload::null();
     };
-    let size = u32::try_from(bytes.len()).unwrap_or(u32::MAX);
     let looks_json =
         bytes.iter().find(|b| !b.is_ascii_whitespace()).is_some_and(|b| matches!(b, b'{' | b'['));
-    if looks_json && bytes.len() <= PREVIEW_LIMIT {
+    if looks_json && bytes.len() <= limit {
         // Validate without building a tree; keep the producer's key order and number spelling.
         if let (Ok(_), Ok(text)) =
             (serde_json::from_slice::<serde::de::IgnoredAny>(bytes), std::str::from_utf8(bytes))
         {
-            return Payload {
-                format: PayloadFormat::Json,
-                text: Some(minify_json(text)),
-                size,
-                truncated: false,
-                decoder: "json".into(),
-                note: None,
-            };
+            return decoded(bytes.len(), PayloadFormat::Json, minify_json(text), "json");
         }
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => {
-            let (shown, truncated) = cut_text(text, PREVIEW_LIMIT);
+            let (shown, truncated) = cut_text(text, limit);
             // Too large to parse for a preview: JSON by its look, said so.
             let large_json = looks_json && truncated;
             let format = if large_json { PayloadFormat::Json } else { PayloadFormat::Text };
-            let note = large_json.then(|| "Large JSON: showing the first 64 KiB.".to_string());
-            Payload { format, text: Some(shown.to_string()), size, truncated, decoder: "utf-8".into(), note }
+            let mut payload = decoded(bytes.len(), format, shown.to_string(), "utf-8");
+            payload.truncated = truncated;
+            payload.note = large_json.then(|| format!("Large JSON: showing the first {} KiB.", limit / 1024));
+            payload
         }
         Err(err) => {
-            let shown = &bytes[..bytes.len().min(PREVIEW_LIMIT / 2)];
-            Payload {
-                format: PayloadFormat::Binary,
-                text: Some(hex(shown)),
-                size,
-                truncated: shown.len() < bytes.len(),
-                decoder: "hex".into(),
-                note: Some(format!("Not UTF-8 text (invalid byte at {}): shown as hex.", err.valid_up_to())),
+            if let Some(json) = msgpack_json(bytes) {
+                return decoded(bytes.len(), PayloadFormat::Json, json, "msgpack");
             }
+            let mut payload = hex_payload(bytes, limit);
+            payload.note =
+                Some(format!("Not UTF-8 text (invalid byte at {}): shown as hex.", err.valid_up_to()));
+            payload
+        }
+    }
+}
+
+/// A fully decoded payload.
+pub(crate) fn decoded(size: usize, format: PayloadFormat, text: String, decoder: &'static str) -> Payload {
+    Payload {
+        format,
+        text: Some(text),
+        size: u32::try_from(size).unwrap_or(u32::MAX),
+        truncated: false,
+        decoder: decoder.into(),
+        note: None,
+        schema: None,
+        failed: false,
+    }
+}
+
+/// Bytes as hex, at most `limit` characters of it.
+pub(crate) fn hex_payload(bytes: &[u8], limit: usize) -> Payload {
+    let shown = &bytes[..bytes.len().min(limit / 3).max(1).min(bytes.len())];
+    let mut payload = decoded(bytes.len(), PayloadFormat::Binary, hex(shown), "hex");
+    payload.truncated = shown.len() < bytes.len();
+    payload
+}
+
+/// MessagePack that is one complete map or array, as JSON; `None` for anything else.
+fn msgpack_json(bytes: &[u8]) -> Option<String> {
+    let mut reader = bytes;
+    let value = rmpv::decode::read_value(&mut reader).ok()?;
+    if !reader.is_empty() || !(value.is_map() || value.is_array()) {
+        return None;
+    }
+    let mut out = String::with_capacity(bytes.len() * 2);
+    msgpack_to_json(&value, &mut out);
+    Some(out)
+}
+
+fn msgpack_to_json(value: &rmpv::Value, out: &mut String) {
+    use crate::schema::json_out::{push_base64, push_f64, push_int, push_str};
+    use rmpv::Value;
+    match value {
+        Value::Nil => out.push_str("null"),
+        Value::Boolean(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Integer(i) => match (i.as_i64(), i.as_u64()) {
+            (Some(n), _) => push_int(out, n),
+            (None, Some(n)) => push_int(out, n),
+            _ => out.push_str("null"),
+        },
+        Value::F32(f) => push_f64(out, f64::from(*f)),
+        Value::F64(f) => push_f64(out, *f),
+        Value::String(s) => match s.as_str() {
+            Some(text) => push_str(out, text),
+            None => push_base64(out, s.as_bytes()),
+        },
+        Value::Binary(bytes) => push_base64(out, bytes),
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                msgpack_to_json(item, out);
+            }
+            out.push(']');
+        }
+        Value::Map(entries) => {
+            out.push('{');
+            for (i, (key, item)) in entries.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                match key.as_str() {
+                    Some(text) => push_str(out, text),
+                    None => push_str(out, &key.to_string()),
+                }
+                out.push(':');
+                msgpack_to_json(item, out);
+            }
+            out.push('}');
+        }
+        Value::Ext(kind, data) => {
+            out.push_str("{\"ext\":");
+            push_int(out, *kind);
+            out.push_str(",\"data\":");
+            push_base64(out, data);
+            out.push('}');
         }
     }
 }
@@ -165,5 +250,21 @@ mod tests {
         let bytes = vec![0xffu8; PREVIEW_LIMIT * 4];
         let binary = decode_auto(Some(&bytes));
         assert!(binary.truncated && binary.size as usize == bytes.len());
+        let whole = decode_auto_within(Some(big.as_bytes()), usize::MAX);
+        assert!(!whole.truncated && whole.text.map(|t| t.len()) == Some(big.len()));
+    }
+
+    #[test]
+    fn messagepack_maps_and_arrays_become_json() {
+        // {"id": 7, "tags": ["a"], "raw": bin[1, 2]}
+        let bytes = [
+            0x83, 0xa2, b'i', b'd', 0x07, 0xa4, b't', b'a', b'g', b's', 0x91, 0xa1, b'a', 0xa3, b'r', b'a',
+            b'w', 0xc4, 0x02, 0x01, 0x02,
+        ];
+        let payload = decode_auto(Some(&bytes));
+        assert_eq!(payload.decoder, "msgpack");
+        assert_eq!(payload.text.as_deref(), Some(r#"{"id":7,"tags":["a"],"raw":"AQI="}"#));
+        // A lone msgpack integer is not taken for MessagePack: binary stays hex.
+        assert_eq!(decode_auto(Some(&[0xcc, 0xff])).decoder, "hex");
     }
 }

@@ -83,6 +83,11 @@ fn json_line(out: &mut String, quoted_topic: &str, record: &MessageRecord) {
     json_payload(out, &record.key);
     out.push_str(",\"value\":");
     json_payload(out, &record.value);
+    for (name, payload) in [("keySchemaId", &record.key), ("valueSchemaId", &record.value)] {
+        if let Some(schema) = &payload.schema {
+            let _ = write!(out, ",\"{name}\":{}", schema.id);
+        }
+    }
     out.push_str(",\"headers\":");
     json_headers(out, record);
     out.push_str("}\n");
@@ -106,8 +111,12 @@ fn json_payload(out: &mut String, payload: &Payload) {
     match payload.format {
         PayloadFormat::Null => out.push_str("null"),
         // Only complete, validated JSON goes inline; a cut preview would not parse.
-        PayloadFormat::Json if !payload.truncated && payload.decoder == "json" => out.push_str(text),
+        PayloadFormat::Json if !payload.truncated && payload.decoder != "utf-8" => out.push_str(text),
         PayloadFormat::Json | PayloadFormat::Text => out.push_str(&quote(text)),
+        PayloadFormat::Binary if payload.failed => {
+            let note = payload.note.as_deref().unwrap_or("could not be decoded");
+            let _ = write!(out, "{{\"error\":{},\"hex\":{}}}", quote(note), quote(text));
+        }
         PayloadFormat::Binary => {
             let _ = write!(out, "{{\"hex\":{}}}", quote(text));
         }

@@ -4,6 +4,7 @@
 //! at the end offsets seen when it started, so it never waits for data that is not there.
 
 pub mod decode;
+pub mod decode_stage;
 pub mod export;
 pub mod filter;
 pub mod mask;
@@ -14,10 +15,24 @@ mod scan;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+pub use decode_stage::{DecodeStage, DecoderChoice, TopicDecoders};
 pub use filter::MessageFilter;
 pub use plan::{PartitionRange, ScanPlan};
 pub use record::MessageRecord;
 pub use scan::{scan, tail, ScanOutcome, TailBatch, PAGE_IDLE_LIMIT, TAIL_BATCH_LIMIT};
+
+/// The stages between the consumer and the sink: decode → mask → filter.
+pub struct Pipeline {
+    pub decode: DecodeStage,
+    pub mask: mask::MaskStage,
+    pub filter: filter::PreparedFilter,
+}
+
+impl Pipeline {
+    pub fn new(decode: DecodeStage, mask: mask::MaskStage, filter: &MessageFilter) -> crate::Result<Self> {
+        Ok(Self { decode, mask, filter: filter::PreparedFilter::new(filter)? })
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -91,6 +106,8 @@ pub struct MessagePage {
     pub matched: u64,
     /// The scan stopped before its range ended (cancelled or out of time); `next` is still exact.
     pub incomplete: bool,
+    /// Set when the Schema Registry could not be asked lately: schemas come from the cache.
+    pub registry_notice: Option<String>,
 }
 
 /// Where a long scan is: sent a few times a second while a page or export runs.

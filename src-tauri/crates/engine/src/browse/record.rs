@@ -3,9 +3,12 @@
 //! cut short or withheld — never raw bytes for a role that must not see them.
 
 use std::borrow::Cow;
+use std::sync::Arc;
 
 use serde::Serialize;
 use ts_rs::TS;
+
+use crate::schema::SchemaType;
 
 /// How a payload is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -36,6 +39,22 @@ pub struct Payload {
     pub decoder: Cow<'static, str>,
     /// Why it was withheld, or what the decoder noticed.
     pub note: Option<String>,
+    /// The registry schema that decoded it.
+    pub schema: Option<SchemaTag>,
+    /// The payload asked for a decoder (its schema, the topic's pinned decoder) that could not
+    /// decode it: `note` says why, and `text` is the fallback (hex) a masked role never sees.
+    pub failed: bool,
+}
+
+/// Which registry schema decoded a payload.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SchemaTag {
+    pub id: u32,
+    pub schema_type: SchemaType,
+    #[ts(type = "string | null")]
+    pub subject: Option<Arc<str>>,
+    pub version: Option<i32>,
 }
 
 impl Payload {
@@ -47,6 +66,8 @@ impl Payload {
             truncated: false,
             decoder: "none".into(),
             note: None,
+            schema: None,
+            failed: false,
         }
     }
 
@@ -58,6 +79,8 @@ impl Payload {
             truncated: false,
             decoder: "none".into(),
             note: Some(reason.to_string()),
+            schema: None,
+            failed: false,
         }
     }
 }

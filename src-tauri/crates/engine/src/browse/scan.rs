@@ -13,11 +13,10 @@ use rdkafka::message::{BorrowedMessage, Headers, Message, Timestamp};
 use rdkafka::types::RDKafkaErrorCode;
 use rdkafka::{Offset, TopicPartitionList};
 
-use super::decode::decode_auto;
-use super::filter::PreparedFilter;
-use super::mask::MaskStage;
+use super::decode_stage::DecodeStage;
 use super::plan::ScanPlan;
 use super::record::{HeaderRecord, MessageRecord, TimestampKind};
+use super::Pipeline;
 use super::ScanProgress;
 use serde::Serialize;
 use ts_rs::TS;
@@ -49,8 +48,7 @@ pub struct ScanOutcome {
 pub fn scan(
     consumer: &BaseConsumer,
     plan: &ScanPlan,
-    mask: MaskStage,
-    filter: &PreparedFilter,
+    pipeline: &mut Pipeline,
     cancel: &AtomicBool,
     sink: &mut dyn FnMut(MessageRecord) -> ControlFlow<()>,
     progress: &mut dyn FnMut(ScanProgress),
@@ -126,12 +124,11 @@ pub fn scan(
             open.remove(&partition);
         }
         outcome.scanned += 1;
-        let record = to_record(&message);
-        if plan.min_timestamp.is_some_and(|min| record.timestamp.is_some_and(|ts| ts < min)) {
+        if plan.min_timestamp.is_some_and(|min| message.timestamp().to_millis().is_some_and(|ts| ts < min)) {
             continue;
         }
-        let record = mask.apply(record);
-        if !filter.matches(&record) {
+        let record = pipeline.mask.apply(to_record(&message, &mut pipeline.decode));
+        if !pipeline.filter.matches(&record) {
             continue;
         }
         outcome.matched += 1;
@@ -163,8 +160,7 @@ pub fn tail(
     consumer: &BaseConsumer,
     topic: &str,
     starts: &[(i32, i64)],
-    mask: MaskStage,
-    filter: &PreparedFilter,
+    pipeline: &mut Pipeline,
     cancel: &AtomicBool,
     emit: &mut dyn FnMut(TailBatch) -> ControlFlow<()>,
 ) -> Result<(), KafkaError> {
@@ -181,8 +177,8 @@ pub fn tail(
     while !cancel.load(Ordering::Relaxed) {
         match consumer.poll(Duration::from_millis(50)) {
             Some(Ok(message)) => {
-                let record = mask.apply(to_record(&message));
-                if filter.matches(&record) {
+                let record = pipeline.mask.apply(to_record(&message, &mut pipeline.decode));
+                if pipeline.filter.matches(&record) {
                     if buffer.len() == TAIL_BATCH_LIMIT {
                         buffer.pop_front();
                         dropped += 1;
@@ -214,7 +210,7 @@ fn is_transient(code: RDKafkaErrorCode) -> bool {
     matches!(code, RDKafkaErrorCode::BrokerTransportFailure | RDKafkaErrorCode::AllBrokersDown)
 }
 
-fn to_record(message: &BorrowedMessage<'_>) -> MessageRecord {
+fn to_record(message: &BorrowedMessage<'_>, decode: &mut DecodeStage) -> MessageRecord {
     let (timestamp, timestamp_kind) = match message.timestamp() {
         Timestamp::CreateTime(ts) => (Some(ts), TimestampKind::CreateTime),
         Timestamp::LogAppendTime(ts) => (Some(ts), TimestampKind::LogAppendTime),
@@ -228,7 +224,7 @@ fn to_record(message: &BorrowedMessage<'_>) -> MessageRecord {
                 .iter()
                 .map(|h| {
                     header_bytes += h.key.len() + h.value.map_or(0, <[u8]>::len);
-                    HeaderRecord { key: h.key.to_string(), value: decode_auto(h.value) }
+                    HeaderRecord { key: h.key.to_string(), value: decode.header(h.value) }
                 })
                 .collect()
         })
@@ -239,8 +235,8 @@ fn to_record(message: &BorrowedMessage<'_>) -> MessageRecord {
         offset: message.offset(),
         timestamp,
         timestamp_kind,
-        key: decode_auto(message.key()),
-        value: decode_auto(message.payload()),
+        key: decode.key(message.key()),
+        value: decode.value(message.payload()),
         headers,
         size_bytes: u32::try_from(size).unwrap_or(u32::MAX),
     }

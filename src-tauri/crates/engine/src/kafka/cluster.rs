@@ -49,6 +49,11 @@ impl KafkaCluster {
         })
     }
 
+    /// The names of every topic, internal ones included.
+    pub async fn topic_names(&self) -> Result<Vec<String>> {
+        Ok(self.metadata(None).await?.topics.into_iter().map(|t| t.name).collect())
+    }
+
     /// Cluster metadata as plain owned data (librdkafka's own holds raw pointers).
     pub(super) async fn metadata(&self, topic: Option<String>) -> Result<ClusterMetadata> {
         let consumer = Arc::clone(&self.consumer);

@@ -39,6 +39,19 @@ pub struct ProduceRequest {
     pub value: Option<String>,
     pub headers: Vec<HeaderInput>,
     pub format: ProduceFormat,
+    /// Encode the JSON value with this registry schema (Avro, Protobuf or JSON Schema).
+    pub schema: Option<ProduceSchema>,
+}
+
+/// The registry schema a produced value is encoded with.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ProduceSchema {
+    pub subject: String,
+    /// `None`: the latest version.
+    pub version: Option<i32>,
+    /// Protobuf: the message's full name; `None` takes the file's first message.
+    pub message: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -68,19 +81,22 @@ impl ProduceRequest {
 }
 
 impl KafkaCluster {
-    pub async fn produce(&self, request: &ProduceRequest) -> Result<ProduceResult> {
+    /// Sends `request`; `encoded` replaces its value with bytes already encoded (a schema).
+    pub async fn produce(&self, request: &ProduceRequest, encoded: Option<Vec<u8>>) -> Result<ProduceResult> {
         request.validate()?;
         let producer = self.producer().await?;
         let mut headers = OwnedHeaders::new();
         for h in &request.headers {
             headers = headers.insert(Header { key: &h.key, value: Some(h.value.as_bytes()) });
         }
-        let mut record = FutureRecord::<str, str>::to(&request.topic).headers(headers);
+        let mut record = FutureRecord::<str, [u8]>::to(&request.topic).headers(headers);
         if let Some(key) = &request.key {
             record = record.key(key);
         }
-        if let Some(value) = &request.value {
-            record = record.payload(value);
+        if let Some(bytes) = &encoded {
+            record = record.payload(bytes.as_slice());
+        } else if let Some(value) = &request.value {
+            record = record.payload(value.as_bytes());
         }
         if let Some(partition) = request.partition {
             record = record.partition(partition);

@@ -12,10 +12,8 @@ use rdkafka::consumer::{BaseConsumer, Consumer};
 use rdkafka::{Offset, TopicPartitionList};
 
 use super::cluster::{kafka_error, KafkaCluster};
-use crate::browse::filter::PreparedFilter;
-use crate::browse::mask::MaskStage;
 use crate::browse::{
-    scan, tail, BrowseRequest, MessagePage, MessageRecord, PartitionOffset, ScanOutcome, ScanPlan,
+    scan, tail, BrowseRequest, MessagePage, MessageRecord, PartitionOffset, Pipeline, ScanOutcome, ScanPlan,
     ScanProgress, TailBatch, TailRequest, MAX_PAGE,
 };
 use crate::error::{Error, Result};
@@ -102,7 +100,7 @@ impl KafkaCluster {
     pub async fn browse(
         &self,
         request: &BrowseRequest,
-        mask: MaskStage,
+        mut pipeline: Pipeline,
         cancel: Arc<AtomicBool>,
         mut progress: ProgressSink,
     ) -> Result<MessagePage> {
@@ -112,7 +110,6 @@ impl KafkaCluster {
         let plan = self.plan(request).await?;
         let limit = request.limit as usize;
         let mut messages = Vec::with_capacity(limit.min(1024));
-        let filter = PreparedFilter::new(&request.filter)?;
         let consumer = self.scan_consumer()?;
         let bootstrap = self.bootstrap.clone();
         let scan_plan = plan.clone();
@@ -120,8 +117,7 @@ impl KafkaCluster {
             let outcome = scan(
                 &consumer,
                 &scan_plan,
-                mask,
-                &filter,
+                &mut pipeline,
                 &cancel,
                 &mut |record| {
                     messages.push(record);
@@ -146,7 +142,7 @@ impl KafkaCluster {
     pub async fn stream(
         &self,
         request: &BrowseRequest,
-        mask: MaskStage,
+        mut pipeline: Pipeline,
         cancel: Arc<AtomicBool>,
         mut sink: RecordSink,
         mut progress: ProgressSink,
@@ -155,11 +151,10 @@ impl KafkaCluster {
         // A stream (the CLI, an export) waits for a slow broker like kcat does; Ctrl-C or
         // cancel stops it.
         plan.idle_limit = None;
-        let filter = PreparedFilter::new(&request.filter)?;
         let consumer = self.scan_consumer()?;
         let bootstrap = self.bootstrap.clone();
         tokio::task::spawn_blocking(move || {
-            scan(&consumer, &plan, mask, &filter, &cancel, &mut sink, &mut progress)
+            scan(&consumer, &plan, &mut pipeline, &cancel, &mut sink, &mut progress)
         })
         .await
         .map_err(|e| Error::internal(format!("The scan task stopped: {e}")))?
@@ -170,7 +165,7 @@ impl KafkaCluster {
     pub async fn tail(
         &self,
         tail_request: &TailRequest,
-        mask: MaskStage,
+        mut pipeline: Pipeline,
         cancel: Arc<AtomicBool>,
         mut emit: TailSink,
     ) -> Result<()> {
@@ -183,12 +178,11 @@ impl KafkaCluster {
         };
         let plan = self.plan(&request).await?;
         let starts: Vec<(i32, i64)> = plan.ranges.iter().map(|r| (r.partition, r.until)).collect();
-        let filter = PreparedFilter::new(&tail_request.filter)?;
         let consumer = self.scan_consumer()?;
         let bootstrap = self.bootstrap.clone();
         let topic = tail_request.topic.clone();
         tokio::task::spawn_blocking(move || {
-            tail(&consumer, &topic, &starts, mask, &filter, &cancel, &mut emit)
+            tail(&consumer, &topic, &starts, &mut pipeline, &cancel, &mut emit)
         })
         .await
         .map_err(|e| Error::internal(format!("The tail task stopped: {e}")))?
@@ -230,5 +224,6 @@ fn page(plan: &ScanPlan, outcome: ScanOutcome, messages: Vec<MessageRecord>) -> 
         matched: outcome.matched,
         incomplete: outcome.incomplete,
         messages,
+        registry_notice: None,
     }
 }

@@ -2,7 +2,7 @@
 //! Each failure says precisely which step failed — DNS, refused, timeout, TLS, auth, or a
 //! different service on that port — so a person knows what to fix.
 
-mod http;
+pub(crate) mod http;
 mod kafka;
 mod kafka_wire;
 mod net;

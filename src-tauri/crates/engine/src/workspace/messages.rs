@@ -12,7 +12,7 @@ use std::ops::ControlFlow;
 
 use crate::browse::export::{ExportSummary, ExportTarget};
 use crate::browse::TailRequest;
-use crate::browse::{BrowseRequest, MessagePage, ScanOutcome};
+use crate::browse::{BrowseRequest, MessagePage, Pipeline, ScanOutcome};
 use crate::error::{Error, Result};
 use crate::kafka::producing::{ProduceRequest, ProduceResult};
 use crate::kafka::{ProgressSink, RecordSink, TailSink};
@@ -30,8 +30,16 @@ impl Workspace {
     ) -> Result<MessagePage> {
         session.authorize(Action::ReadMessages)?;
         let (profile, cluster) = self.kafka_cluster(connection).await?;
+        let pipeline = self.pipeline(session, &profile, request, false).await?;
         let cancel = self.register_scan(scan_id).await;
-        let page = cluster.browse(request, mask_stage(session, &profile), cancel, progress).await;
+        let mut page = cluster.browse(request, pipeline, cancel, progress).await;
+        if let Ok(page) = &mut page {
+            page.registry_notice = self.registry_outage(&profile).await.map(|reason| {
+                format!(
+                    "Working from cached schemas: the Schema Registry could not be asked lately ({reason})."
+                )
+            });
+        }
         if let Some(id) = scan_id {
             self.scans.lock().await.remove(id);
         }
@@ -52,7 +60,8 @@ impl Workspace {
         session.authorize(Action::ReadMessages)?;
         let (profile, cluster) = self.kafka_cluster(connection).await?;
         tracing::info!(connection = %profile.name, topic = %request.topic, role = session.role.as_str(), "stream");
-        cluster.stream(request, mask_stage(session, &profile), cancel, sink, progress).await
+        let pipeline = self.pipeline(session, &profile, request, true).await?;
+        cluster.stream(request, pipeline, cancel, sink, progress).await
     }
 
     /// Sends one message: developer and admin, never on a prod connection (a workspace
@@ -71,7 +80,14 @@ impl Workspace {
                 profile.name
             )));
         }
-        let result = cluster.produce(request).await?;
+        let encoded = match (&request.schema, &request.value) {
+            (Some(schema), Some(value)) => {
+                let registry = self.registry(connection).await?;
+                Some(crate::schema::encode::encode_value(&registry, schema, value).await?)
+            }
+            _ => None,
+        };
+        let result = cluster.produce(request, encoded).await?;
         tracing::info!(connection = %profile.name, topic = %request.topic, partition = result.partition, offset = result.offset, "produced");
         Ok(result)
     }
@@ -88,9 +104,11 @@ impl Workspace {
     ) -> Result<()> {
         session.authorize(Action::ReadMessages)?;
         let (profile, cluster) = self.kafka_cluster(connection).await?;
+        let decode = self.decode_stage(&profile, &request.topic, false).await?;
+        let pipeline = Pipeline::new(decode, mask_stage(session, &profile), &request.filter)?;
         let cancel = self.register_scan(Some(tail_id)).await;
         tracing::info!(connection = %profile.name, topic = %request.topic, role = session.role.as_str(), "tail started");
-        let result = cluster.tail(request, mask_stage(session, &profile), cancel, emit).await;
+        let result = cluster.tail(request, pipeline, cancel, emit).await;
         self.scans.lock().await.remove(tail_id);
         result
     }
@@ -177,6 +195,19 @@ impl Workspace {
     /// Forgets a finished scan's cancel flag.
     pub async fn forget_scan(&self, scan_id: &str) {
         self.scans.lock().await.remove(scan_id);
+    }
+
+    /// decode → mask → filter for a scan of `profile` by `session`; `whole` keeps full
+    /// values (files, the CLI) instead of screen previews.
+    async fn pipeline(
+        &self,
+        session: &Session,
+        profile: &ConnectionProfile,
+        request: &BrowseRequest,
+        whole: bool,
+    ) -> Result<Pipeline> {
+        let decode = self.decode_stage(profile, &request.topic, whole).await?;
+        Pipeline::new(decode, mask_stage(session, profile), &request.filter)
     }
 
     /// A cancel flag for a scan the caller will refer to by `scan_id`.

@@ -4,6 +4,7 @@
 
 mod groups;
 mod messages;
+mod schemas;
 mod topics;
 
 use std::collections::{BTreeSet, HashMap};
@@ -36,6 +37,8 @@ pub struct Workspace {
     paths: AppPaths,
     /// Kafka clients by profile id, made on first use and dropped when the profile changes.
     kafka: tokio::sync::Mutex<HashMap<String, Arc<KafkaCluster>>>,
+    /// Schema Registry clients and their schema caches by profile id, like `kafka`.
+    registries: tokio::sync::Mutex<HashMap<String, Arc<crate::schema::SchemaResolver>>>,
     /// Cancel flags of running scans, by the id the caller gave them.
     scans: tokio::sync::Mutex<HashMap<String, Arc<std::sync::atomic::AtomicBool>>>,
 }
@@ -49,6 +52,7 @@ impl Workspace {
             keyring,
             paths,
             kafka: tokio::sync::Mutex::new(HashMap::new()),
+            registries: tokio::sync::Mutex::new(HashMap::new()),
             scans: tokio::sync::Mutex::new(HashMap::new()),
         })
     }
@@ -120,7 +124,7 @@ impl Workspace {
             let _ = tokio::task::spawn_blocking(move || keyring.delete_all(&orphan)).await;
         }
         saved?;
-        self.kafka.lock().await.remove(&profile.id);
+        self.forget_clients(&profile.id).await;
         tracing::info!(profile = %profile.name, id = %profile.id, "connection saved");
         Ok(profile)
     }
@@ -134,7 +138,7 @@ impl Workspace {
             .await
             .map_err(|e| Error::internal(format!("The keyring task stopped: {e}")))??;
         self.store.delete_profile(&profile.id).await?;
-        self.kafka.lock().await.remove(&profile.id);
+        self.forget_clients(&profile.id).await;
         tracing::info!(profile = %profile.name, "connection deleted");
         Ok(())
     }
@@ -180,6 +184,12 @@ impl Workspace {
         session.authorize(Action::ViewDiagnostics)?;
         let profiles = self.store.list_profiles().await?;
         Ok(crate::diagnostics::report(&self.app_info(session), &profiles, &self.paths.log_dir()))
+    }
+
+    /// Drops the clients made for a profile that changed or went away.
+    async fn forget_clients(&self, profile_id: &str) {
+        self.kafka.lock().await.remove(profile_id);
+        self.registries.lock().await.remove(profile_id);
     }
 
     async fn resolve_secrets(&self, profile_id: &str, slots: Vec<SecretSlot>) -> Result<ResolvedSecrets> {

@@ -5,17 +5,26 @@ use rdkafka::producer::FutureProducer;
 use rdkafka::ClientConfig;
 use streamlens_engine::browse::{BrowseRequest, MessageFilter, MessagePage, StartPosition};
 use streamlens_engine::kafka::model::NewTopic;
-use streamlens_engine::profile::{Environment, KafkaSettings, ProfileDraft};
+use streamlens_engine::profile::{Environment, HttpEndpoint, KafkaSettings, ProfileDraft};
 
 use super::{developer, kafka_bootstrap, uuid_like, TestWorkspace};
 
 pub async fn connection(t: &TestWorkspace, environment: Environment) -> String {
+    connection_with_registry(t, environment, None).await
+}
+
+/// A connection to the local broker and, when given, a Schema Registry.
+pub async fn connection_with_registry(
+    t: &TestWorkspace,
+    environment: Environment,
+    registry: Option<&str>,
+) -> String {
     let draft = ProfileDraft {
         id: None,
-        name: format!("browse-{}", environment.as_str()),
+        name: format!("browse-{}-{}", environment.as_str(), uuid_like()),
         environment,
         kafka: Some(KafkaSettings::plaintext(kafka_bootstrap())),
-        schema_registry: None,
+        schema_registry: registry.map(HttpEndpoint::open),
         flink: None,
         secrets: vec![],
     };

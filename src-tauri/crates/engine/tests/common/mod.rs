@@ -60,6 +60,21 @@ pub fn uuid_like() -> String {
     format!("{nanos:x}-{}", std::process::id())
 }
 
+/// Waits (up to 10 s) until something listens on 127.0.0.1:`port`.
+pub fn wait_for_port(port: u16) {
+    for _ in 0..200 {
+        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}
+
+/// Opens the workspace of `t`'s data directory again, as after a restart (close `t` first).
+pub async fn reopen(t: &TestWorkspace) -> Workspace {
+    Workspace::open(AppPaths::new(t.dir.path()), t.keyring.clone()).await.expect("workspace reopens")
+}
+
 /// A port on 127.0.0.1 that nothing listens on (bound, then released).
 pub fn closed_port() -> u16 {
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
@@ -93,12 +108,7 @@ impl ThrowawayBroker {
             .stderr(std::process::Stdio::null())
             .spawn()
             .expect("start tansu");
-        for _ in 0..100 {
-            if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
-                break;
-            }
-            std::thread::sleep(std::time::Duration::from_millis(50));
-        }
+        wait_for_port(port);
         Self { child, bootstrap: format!("127.0.0.1:{port}"), _dir: dir }
     }
 }
@@ -107,5 +117,39 @@ impl Drop for ThrowawayBroker {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+    }
+}
+
+/// A Schema Registry stand-in of the test's own (tests/env/registry_standin.py, empty, in
+/// memory) on a free port: for tests that stop the registry or need a clean one.
+pub struct ThrowawayRegistry {
+    child: std::process::Child,
+    pub url: String,
+}
+
+impl ThrowawayRegistry {
+    pub fn start() -> Self {
+        let port = closed_port();
+        let child = std::process::Command::new(env("STREAMLENS_PYTHON"))
+            .arg(repo_root().join("tests/env/registry_standin.py"))
+            .args(["--port", &port.to_string()])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("start the registry stand-in");
+        wait_for_port(port);
+        Self { child, url: format!("http://127.0.0.1:{port}") }
+    }
+
+    /// Stops it: the registry goes away.
+    pub fn stop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Drop for ThrowawayRegistry {
+    fn drop(&mut self) {
+        self.stop();
     }
 }
