@@ -6,21 +6,23 @@ mod state;
 
 use std::process::ExitCode;
 
-use streamlens_engine::access::{Role, Session};
+use streamlens_engine::access::{current_user, load, Role, Session};
 use streamlens_engine::paths::AppPaths;
 use streamlens_engine::secrets::Keyring;
 use streamlens_engine::Workspace;
 
-/// The role this window acts as. Personal mode: developer unless `STREAMLENS_ROLE` asks to
-/// view as a lower role; the signed workspace policy decides once it lands.
-fn session_from_env() -> Session {
-    let role = match std::env::var("STREAMLENS_ROLE").as_deref() {
-        Ok("support") => Role::Support,
-        Ok("troubleshooter") => Role::Troubleshooter,
-        Ok("admin") => Role::Admin,
-        _ => Role::Developer,
+/// The session this window acts in: the workspace policy's (signed, in managed mode) and
+/// the role it gives the OS user; `STREAMLENS_ROLE` picks a role in personal mode, or views
+/// as a lower one in managed mode.
+fn session_from_policy(paths: &AppPaths) -> Result<Session, streamlens_engine::Error> {
+    let requested = match std::env::var("STREAMLENS_ROLE").as_deref() {
+        Ok("developer") => Some(Role::Developer),
+        Ok("support") => Some(Role::Support),
+        Ok("troubleshooter") => Some(Role::Troubleshooter),
+        Ok("admin") => Some(Role::Admin),
+        _ => None,
     };
-    Session::new(role)
+    load::load(paths)?.session(&current_user(), requested)
 }
 
 pub fn run() -> ExitCode {
@@ -42,7 +44,14 @@ pub fn run() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let session = session_from_env();
+    let session = match session_from_policy(&paths) {
+        Ok(session) => session,
+        Err(err) => {
+            tracing::error!(%err, "the workspace policy is refused");
+            eprintln!("Streamlens cannot start: {err}");
+            return ExitCode::FAILURE;
+        }
+    };
     tracing::info!(data_dir = %paths.data_dir.display(), role = session.role.as_str(), "starting");
 
     let result = tauri::Builder::default()

@@ -1,7 +1,7 @@
 """The message browser, end to end in the real window against the local broker: the newest
 messages of demo.payments (up to N per partition), a message's detail with its JSON value
 indented, Oldest with paging, a filter whose every row matches, producing to a topic
-created through the UI, and the support role seeing every payload withheld.
+created through the UI, and the support role seeing values masked, never an email.
 
 The local environment produces at least 200 JSON messages into demo.payments over 3
 partitions; each carries the payer's email in its value and in a header. The broker keeps
@@ -35,6 +35,16 @@ return Array.from(document.querySelectorAll('[data-testid="message-row"]')).map(
   offset: Number(row.dataset.offset),
   key: row.querySelector('[data-testid="message-key"]').textContent,
   value: row.querySelector('[data-testid="message-value"]').textContent,
+}));
+"""
+
+# Every cell's text and whether the row shows the masked badge, in one script call.
+_CELLS_JS = """
+return Array.from(document.querySelectorAll('[data-testid="message-row"]')).map(row => ({
+  partition: Number(row.dataset.partition),
+  offset: Number(row.dataset.offset),
+  cells: Array.from(row.querySelectorAll('td')).map(td => td.textContent),
+  masked: row.querySelector('[data-testid="masked-badge"]') !== null,
 }));
 """
 
@@ -177,7 +187,7 @@ def test_browse_page_filter_and_produce(app):
     app.screenshot("produce")
 
 
-def test_support_sees_every_payload_withheld(app_as):
+def test_support_sees_masked_values(app_as):
     # Support may not save connections: save it as a developer, then reopen as support.
     developer = app_as("developer")
     _add_connection(developer, "Local Kafka")
@@ -187,15 +197,22 @@ def test_support_sees_every_payload_withheld(app_as):
     _wait(app).until(lambda d: app.el("connection-title").text.strip() == "Local Kafka")
     _open_topic(app, TOPIC)
 
-    rows = _wait_for(app, lambda r: len(r) > 0, "expected demo.payments messages")
-    assert all(row["value"] == "withheld" for row in rows), rows[:3]
-    assert all(row["key"] == "withheld" for row in rows), rows[:3]
+    # Values are shown masked: no cell of any row holds an email, and rows say they are masked.
+    _wait_for(app, lambda r: len(r) > 0, "expected demo.payments messages")
+    rows = app.driver.execute_script(_CELLS_JS)
+    assert rows, "expected rendered rows"
+    leaked = [row for row in rows if any("@" in cell for cell in row["cells"])]
+    assert not leaked, leaked[:3]
+    assert any(row["masked"] for row in rows), rows[:3]
     assert "@" not in _text(app, "message-table")
     assert len(app.all("produce-open")) == 0
 
-    _click_row(app, rows[0]["partition"], rows[0]["offset"])
+    # The detail says where and by which rule, and nothing about the original.
+    row = next(row for row in rows if row["masked"])
+    _click_row(app, row["partition"], row["offset"])
+    marks = _text(app, '[data-testid="message-detail"] [data-testid="mask-marks"]')
+    assert marks is not None and "rule" in marks, _text(app, "message-detail")
     detail = _text(app, "message-detail")
-    assert "withheld" in detail and "masked data only" in detail, detail
     assert "@" not in detail, detail
     assert "@" not in app.driver.execute_script("return document.body.textContent;")
     app.screenshot("messages-support")

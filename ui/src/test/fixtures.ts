@@ -138,6 +138,7 @@ export function payload(overrides: Partial<Payload> = {}): Payload {
     note: null,
     schema: null,
     failed: false,
+    masks: [],
     ...overrides,
   };
 }
@@ -154,8 +155,13 @@ export function withheldPayload(size = 120): Payload {
     text: null,
     size,
     decoder: "none",
-    note: "Withheld: your role sees masked data only, and this workspace has no masking rules yet.",
+    note: "Withheld: binary data cannot be checked for personal data, so the support role does not see it.",
   });
+}
+
+/** A JSON payload as a masked role sees it: the masked text, and where and by which rule. */
+export function maskedPayload(value: unknown, masks: Payload["masks"]): Payload {
+  return { ...jsonPayload(value), masks };
 }
 
 export function messageRecord(overrides: Partial<MessageRecord> = {}): MessageRecord {

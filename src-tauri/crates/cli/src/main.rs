@@ -4,6 +4,7 @@
 mod connections;
 mod consume;
 mod groups;
+mod policy;
 mod produce;
 mod schemas;
 mod topics;
@@ -12,7 +13,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use streamlens_engine::access::{Role, Session};
+use streamlens_engine::access::{current_user, load, Role};
 use streamlens_engine::paths::AppPaths;
 use streamlens_engine::secrets::Keyring;
 use streamlens_engine::Workspace;
@@ -27,9 +28,10 @@ struct Cli {
     /// The app data directory (database, logs). Defaults to the desktop app's.
     #[arg(long, global = true, env = "STREAMLENS_DATA_DIR")]
     data_dir: Option<PathBuf>,
-    /// The role to act as; a personal workspace may view as a lower role.
-    #[arg(long, global = true, value_enum, default_value = "developer", env = "STREAMLENS_ROLE")]
-    role: RoleArg,
+    /// The role to act as. Personal mode: any role (developer by default). Managed mode: the
+    /// policy assigns your role; this may only view as a role below it.
+    #[arg(long, global = true, value_enum, env = "STREAMLENS_ROLE")]
+    role: Option<RoleArg>,
     #[command(subcommand)]
     command: Command,
 }
@@ -71,6 +73,12 @@ enum Command {
     Schemas(schemas::SchemasCommand),
     /// Read a topic's messages through the data path (decode, mask for your role, filter) as JSON lines.
     Consume(consume::ConsumeArgs),
+    /// The workspace policy: keygen, sign, verify, show.
+    #[command(subcommand)]
+    Policy(policy::PolicyCommand),
+    /// The audit log: list, verify (admin).
+    #[command(subcommand)]
+    Audit(policy::AuditCommand),
 }
 
 fn main() -> ExitCode {
@@ -97,8 +105,14 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(dir) => AppPaths::new(dir),
         None => AppPaths::from_env()?,
     };
-    let workspace = Workspace::open(paths, Keyring::from_env()).await?;
-    let session = Session::new(cli.role.into());
+    if let Command::Policy(command) = &cli.command {
+        if let Some(code) = policy::run_offline(command)? {
+            return Ok(code);
+        }
+    }
+    let loaded = load::load(&paths)?;
+    let session = loaded.session(&current_user(), cli.role.map(Into::into))?;
+    let workspace = Workspace::open(paths.clone(), Keyring::from_env()).await?;
     let code = match cli.command {
         Command::Connections(command) => connections::run(&workspace, &session, command).await,
         Command::Topics(command) => topics::run(&workspace, &session, command).await,
@@ -106,6 +120,11 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Groups(command) => groups::run(&workspace, &session, command).await,
         Command::Produce(args) => produce::run(&workspace, &session, args).await,
         Command::Schemas(command) => schemas::run(&workspace, &session, command).await,
+        Command::Policy(_) => {
+            policy::show(&loaded, &session, &paths);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Audit(command) => policy::run_audit(&workspace, &session, command).await,
     };
     workspace.close().await;
     code

@@ -1,4 +1,4 @@
-//! `streamlens topics …`: list and describe topics of a connection's Kafka cluster.
+//! `streamlens topics …`: list, describe and create topics of a connection's Kafka cluster.
 
 use std::process::ExitCode;
 
@@ -27,6 +27,18 @@ pub(crate) enum TopicsCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Create a topic (developer role; on a prod connection, --confirm with the topic name).
+    Create {
+        #[arg(short, long)]
+        connection: String,
+        topic: String,
+        #[arg(long, default_value_t = 1)]
+        partitions: u32,
+        #[arg(long, default_value_t = 1)]
+        replication_factor: u32,
+        #[arg(long)]
+        confirm: Option<String>,
+    },
 }
 
 pub(crate) async fn run(
@@ -53,6 +65,16 @@ pub(crate) async fn run(
                     );
                 }
             }
+        }
+        TopicsCommand::Create { connection, topic, partitions, replication_factor, confirm } => {
+            let new = streamlens_engine::kafka::model::NewTopic {
+                name: topic,
+                partitions,
+                replication_factor,
+                configs: vec![],
+            };
+            let created = workspace.create_topic(session, &connection, &new, confirm.as_deref()).await?;
+            println!("created {} ({} partitions)", created.name, created.partitions.len());
         }
         TopicsCommand::Describe { connection, topic, json } => {
             let detail = workspace.describe_topic(session, &connection, &topic).await?;

@@ -35,7 +35,7 @@ impl Check {
 
 #[test]
 fn typescript_bindings_are_current() {
-    use crate::{access, browse, error, kafka, probe, profile, schema, workspace};
+    use crate::{access, browse, error, kafka, mask, probe, profile, schema, workspace};
     let mut check = Check {
         dir: bindings_dir(),
         update: std::env::var_os("UPDATE_BINDINGS").is_some(),
@@ -82,6 +82,9 @@ fn typescript_bindings_are_current() {
     check.file::<kafka::model::NewTopic>();
     check.file::<browse::record::PayloadFormat>();
     check.file::<browse::record::Payload>();
+    check.file::<mask::MaskMark>();
+    check.file::<access::audit::AuditEntry>();
+    check.file::<access::audit::AuditVerification>();
     check.file::<browse::record::HeaderRecord>();
     check.file::<browse::record::TimestampKind>();
     check.file::<browse::record::MessageRecord>();

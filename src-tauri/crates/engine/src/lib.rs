@@ -10,6 +10,7 @@ pub mod diagnostics;
 pub mod error;
 pub mod kafka;
 pub mod logging;
+pub mod mask;
 pub mod paths;
 pub mod probe;
 pub mod profile;

@@ -90,6 +90,29 @@ impl Keyring {
         SecretSlot::ALL.iter().try_for_each(|slot| self.delete(profile_id, *slot))
     }
 
+    /// The workspace's masking secret (pseudonyms are HMACs keyed with it), made on first use.
+    pub fn masking_secret(&self) -> Result<Secret> {
+        let entry = keyring::Entry::new(&self.service, "workspace/masking-secret")
+            .map_err(|err| workspace_keyring_error("open", err))?;
+        match entry.get_password() {
+            Ok(value) => {
+                redactor().remember(&value);
+                Ok(Secret::new(value))
+            }
+            Err(keyring::Error::NoEntry) => {
+                let mut bytes = [0u8; 32];
+                getrandom::fill(&mut bytes).map_err(|e| {
+                    Error::internal(format!("No randomness from the OS for the masking secret: {e}"))
+                })?;
+                let value: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+                redactor().remember(&value);
+                entry.set_password(&value).map_err(|err| workspace_keyring_error("store", err))?;
+                Ok(Secret::new(value))
+            }
+            Err(err) => Err(workspace_keyring_error("read", err)),
+        }
+    }
+
     /// Reads the given slots; a slot with nothing stored is left out.
     pub fn resolve(&self, profile_id: &str, slots: &[SecretSlot]) -> Result<ResolvedSecrets> {
         let mut out = ResolvedSecrets::new();
@@ -99,6 +122,12 @@ impl Keyring {
             }
         }
         Ok(out)
+    }
+}
+
+fn workspace_keyring_error(action: &str, err: keyring::Error) -> Error {
+    Error::Keyring {
+        message: format!("Could not {action} the workspace masking secret in the OS keyring: {err}."),
     }
 }
 

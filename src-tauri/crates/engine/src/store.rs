@@ -45,6 +45,11 @@ impl Store {
         self.pool.close().await;
     }
 
+    /// For the modules that keep their own tables here (the audit log).
+    pub(crate) fn pool(&self) -> &SqlitePool {
+        &self.pool
+    }
+
     pub async fn list_profiles(&self) -> Result<Vec<ConnectionProfile>> {
         let rows = sqlx::query("SELECT * FROM connection_profiles ORDER BY name COLLATE NOCASE")
             .fetch_all(&self.pool)

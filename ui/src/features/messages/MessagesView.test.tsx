@@ -1,13 +1,22 @@
 // The Messages tab in the whole frame, against a mocked platform: the requests it sends
 // (start, partitions, limit, filter, paging offsets), scan progress and Cancel, and how rows
-// and the detail pane show JSON, text, hex, tombstones, withheld payloads and 10,000 rows.
+// and the detail pane show JSON, text, hex, tombstones, withheld and masked payloads and
+// 10,000 rows.
 import { act, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import type { MessagePage } from "../../bindings/MessagePage";
 import type { ScanProgress } from "../../bindings/ScanProgress";
 import * as platform from "../../platform";
 import { at } from "../../test/at";
-import { jsonPayload, messagePage, messageRecord, messageRecords, payload, withheldPayload } from "../../test/fixtures";
+import {
+  jsonPayload,
+  maskedPayload,
+  messagePage,
+  messageRecord,
+  messageRecords,
+  payload,
+  withheldPayload,
+} from "../../test/fixtures";
 
 import { cell, renderMessages, requests, rowIds, rows, setUpMessagesTests, waitForRows } from "./messagesTestKit";
 
@@ -230,7 +239,7 @@ describe("MessagesView: rows and detail", () => {
     expect(tombstone).toHaveTextContent(/^tombstone$/);
     expect(binary).toHaveTextContent(/^hex00 ff 10$/);
     expect(withheld).toHaveTextContent(/^withheld$/);
-    expect(within(withheld).getByText("withheld")).toHaveAttribute("title", expect.stringContaining("masked data only"));
+    expect(within(withheld).getByText("withheld")).toHaveAttribute("title", expect.stringContaining("cannot be checked for personal data"));
     expect(at(screen.getAllByTestId("message-key"), 2)).toHaveTextContent(/^withheld$/);
   });
 
@@ -307,10 +316,63 @@ describe("MessagesView: rows and detail", () => {
     const detail = screen.getByTestId("message-detail");
     const value = within(detail).getByTestId("detail-value");
     expect(value).toHaveAttribute("data-format", "withheld");
-    expect(value).toHaveTextContent(/^withheld Withheld: your role sees masked data only/);
+    expect(value).toHaveTextContent(/^withheld Withheld: binary data cannot be checked/);
     expect(value.querySelector("pre")).toBeNull();
     expect(within(detail).getByTestId("copy-value")).toBeDisabled();
     expect(within(detail).getByTestId("detail-header-row")).toHaveTextContent("user-email");
+  });
+
+  it("marks a masked payload with a badge in the row and lists where and by which rule in the detail, nothing more", async () => {
+    const value = maskedPayload({ payment_id: "P-1", payer: { email: "***" }, card: "************1111", note: "***" }, [
+      { path: "$.payer.email", rule: "rule built-in", action: "redact" },
+      { path: "$.card", rule: "rule built-in: detector card", action: "keep_last:4" },
+      { path: "$.note", rule: "rule built-in: detector card", action: "redact" },
+    ]);
+    const key = payload({ text: "pseudo:3fa9c01b2d7e", masks: [{ path: "$", rule: "schema tag", action: "pseudonym" }] });
+    const header = payload({ text: "***", masks: [{ path: "$", rule: "rule built-in (header name)", action: "redact" }] });
+    const { user } = renderMessages({
+      role: "support",
+      page: messagePage({
+        messages: [
+          messageRecord({
+            offset: 1,
+            key,
+            value,
+            headers: [
+              { key: "payer-email", value: header },
+              { key: "trace-id", value: payload({ text: "abc123" }) },
+            ],
+          }),
+          messageRecord({ offset: 2 }),
+        ],
+      }),
+    });
+    await waitForRows(2);
+
+    const [masked, plain] = [at(screen.getAllByTestId("message-value"), 0), at(screen.getAllByTestId("message-value"), 1)];
+    expect(within(masked).getByTestId("masked-badge")).toHaveAttribute("title", "3 values masked");
+    expect(masked).toHaveTextContent(/^masked\{"payment_id":"P-1","payer":\{"email":"\*\*\*"\}/);
+    expect(within(plain).queryByTestId("masked-badge")).not.toBeInTheDocument();
+    const maskedKey = at(screen.getAllByTestId("message-key"), 0);
+    expect(within(maskedKey).getByTestId("masked-badge")).toHaveAttribute("title", "1 value masked");
+    expect(maskedKey).toHaveTextContent(/^maskedpseudo:3fa9c01b2d7e$/);
+
+    await user.click(cell(0, 0));
+    const detail = screen.getByTestId("message-detail");
+    const marks = within(within(detail).getByTestId("detail-value")).getByTestId("mask-marks");
+    expect(marks).toHaveTextContent(/^Masked \(3\)/);
+    expect(within(marks).getAllByTestId("mask-mark").map((mark) => mark.textContent)).toEqual([
+      "$.payer.email · rule built-in · redact",
+      "$.card · rule built-in: detector card · keep_last:4",
+      "$.note · rule built-in: detector card · redact",
+    ]);
+    expect(within(within(detail).getByTestId("detail-key")).getByTestId("mask-marks")).toHaveTextContent(
+      "$ · schema tag · pseudonym",
+    );
+    const headerRows = within(detail).getAllByTestId("detail-header-row");
+    expect(at(headerRows, 0)).toHaveTextContent("payer-email***masked$ · rule built-in (header name) · redact");
+    expect(within(at(headerRows, 1)).queryByTestId("mask-marks")).not.toBeInTheDocument();
+    expect(detail).not.toHaveTextContent("@");
   });
 
   it("renders only the rows in view for a 10,000-message page and reaches the last one by keyboard", async () => {

@@ -1,9 +1,12 @@
 // One payload in a table cell, on one line: a preview of the text, a tombstone or withheld
 // badge, hex marked as hex, a registry-decoded payload with its schema as a badge
-// ("avro · demo.orders-value v1 (id 1)"), and a payload that could not be decoded as the
-// reason why rather than the hex it fell back to (the detail pane still has the hex).
+// ("avro · demo.orders-value v1 (id 1)"), a masked payload with a "masked" badge before its
+// masked text (the detail pane lists where and by which rule), and a payload that could not
+// be decoded as the reason why rather than the hex it fell back to (the detail pane still
+// has the hex).
 import type { Payload } from "../../bindings/Payload";
 import { decoderBadge, schemaName } from "./decodePath";
+import { MaskedBadge } from "./MaskMarks";
 import { previewText } from "./payload";
 import "./decoding.css";
 
@@ -44,6 +47,7 @@ export function PayloadCell({ payload, role }: { payload: Payload; role: "key" |
           <span className="tag tag--hex" title={payload.note ?? "Not text: shown as hex"}>
             hex
           </span>
+          <MaskedBadge marks={payload.masks} />
           <span className="message-cell__text" data-testid="payload-preview">
             {previewText(payload)}
           </span>
@@ -58,6 +62,7 @@ export function PayloadCell({ payload, role }: { payload: Payload; role: "key" |
               {badge}
             </span>
           )}
+          <MaskedBadge marks={payload.masks} />
           <span className="message-cell__text" data-testid="payload-preview">
             {previewText(payload)}
           </span>

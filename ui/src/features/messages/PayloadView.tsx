@@ -2,10 +2,12 @@
 // Protobuf, JSON Schema, MessagePack), text as is, hex in a monospace block, a withheld
 // payload as a badge with the backend's reason — never anything else. A payload that could
 // not be decoded says why first, as a warning, then shows the hex it fell back to. Says
-// when only the first part of a large payload is shown, and the decode path (decoder,
-// schema id, subject and version).
+// when only the first part of a large payload is shown, the decode path (decoder, schema
+// id, subject and version), and, for a masked payload, where masking changed it and by
+// which rule (MaskMarks; the masked text is all there is of the original).
 import type { Payload } from "../../bindings/Payload";
 import { decodePath } from "./decodePath";
+import { MaskMarks } from "./MaskMarks";
 import { displayPayload, truncationNote } from "./payload";
 import "./decoding.css";
 
@@ -52,6 +54,7 @@ export function PayloadView({ payload, nullLabel, testId, compact = false }: Pay
           <pre className={`${blockClass} payload-block--hex`}>{display.text}</pre>
         </>
       )}
+      <MaskMarks marks={payload.masks} compact={compact} />
       {cut !== null && (
         <p className="payload__note" data-testid="payload-truncated">
           {cut}

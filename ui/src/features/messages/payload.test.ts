@@ -1,8 +1,16 @@
 // How payloads are shown: JSON indented (numbers as written), cut-short previews said so,
-// withheld shown as its reason only, tombstones and hex told apart.
+// withheld shown as its reason only, tombstones and hex told apart, masked values counted.
 import { describe, expect, it } from "vitest";
 import { jsonPayload, payload, withheldPayload } from "../../test/fixtures";
-import { copyableText, displayPayload, indentJson, previewText, PREVIEW_CHARS, truncationNote } from "./payload";
+import {
+  copyableText,
+  displayPayload,
+  indentJson,
+  maskedSummary,
+  previewText,
+  PREVIEW_CHARS,
+  truncationNote,
+} from "./payload";
 
 describe("indentJson", () => {
   it("matches JSON.stringify(…, null, 2) for ordinary JSON", () => {
@@ -50,5 +58,12 @@ describe("displayPayload", () => {
 describe("previewText", () => {
   it("cuts long text for a table cell", () => {
     expect(previewText(payload({ text: "x".repeat(PREVIEW_CHARS + 50) }))).toHaveLength(PREVIEW_CHARS);
+  });
+});
+
+describe("maskedSummary", () => {
+  it("counts the masked values, the noun agreeing", () => {
+    expect(maskedSummary(1)).toBe("1 value masked");
+    expect(maskedSummary(3)).toBe("3 values masked");
   });
 });

@@ -1,8 +1,9 @@
 // How a decoded payload (key, value or header value) is shown: a one-line preview for the
 // table, and the full form for the detail pane — JSON indented, text as is, hex as hex,
-// a withheld payload as the backend's reason and nothing else.
+// a withheld payload as the backend's reason and nothing else, and how many values masking
+// changed.
 import type { Payload } from "../../bindings/Payload";
-import { formatBytes, formatCount } from "../../components/format";
+import { formatBytes, formatCount, pluralize } from "../../components/format";
 
 /** The most characters a table cell renders; the cell shows one line with an ellipsis anyway. */
 export const PREVIEW_CHARS = 2_000;
@@ -135,4 +136,9 @@ export function copyableText(payload: Payload): string | null {
     case "hex":
       return display.text;
   }
+}
+
+/** The masked badge's tooltip: "1 value masked", "3 values masked". */
+export function maskedSummary(count: number): string {
+  return `${pluralize(count, "value")} masked`;
 }

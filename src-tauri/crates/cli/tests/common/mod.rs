@@ -18,13 +18,25 @@ impl Cli {
     }
 
     pub fn run(&self, args: &[&str]) -> Output {
+        self.run_with(args, &[])
+    }
+
+    /// Runs with extra environment variables (a pinned policy key, a policy file).
+    pub fn run_with(&self, args: &[&str], vars: &[(&str, &str)]) -> Output {
         Command::new(env!("CARGO_BIN_EXE_streamlens"))
             .args(args)
             .env("STREAMLENS_DATA_DIR", self.data_dir.path())
             .env("STREAMLENS_KEYRING_SERVICE", &self.keyring_service)
             .env_remove("STREAMLENS_ROLE")
+            .env_remove("STREAMLENS_POLICY")
+            .env_remove("STREAMLENS_POLICY_KEY")
+            .envs(vars.iter().copied())
             .output()
             .expect("run streamlens")
+    }
+
+    pub fn data_dir(&self) -> &std::path::Path {
+        self.data_dir.path()
     }
 
     /// Adds the local environment (broker and registry) as connection `local`.
@@ -45,6 +57,10 @@ impl Cli {
 
 pub fn env(name: &str) -> String {
     std::env::var(name).unwrap_or_else(|_| panic!("{name} is not set: run through tests/run-all.sh"))
+}
+
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
 pub fn stdout(output: &Output) -> String {

@@ -1,14 +1,23 @@
 //! The access choke point: every engine operation names an [`Action`], and
-//! [`Session::authorize`] decides whether the caller's role may do it. The UI hiding a
-//! button is a convenience; this is the control. The workspace policy (roles × resources
-//! from a signed TOML file) narrows these built-in defaults when it lands.
+//! [`Session::authorize`] (or [`Session::authorize_on`] for a connection and topic) decides
+//! whether the caller's role may do it under the workspace policy. The UI hiding a button
+//! is a convenience; this is the control.
+
+pub mod audit;
+pub mod load;
+pub mod policy;
+pub mod signature;
+
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{Error, Result};
+use crate::profile::Environment;
+pub use policy::{Policy, Target};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     Developer,
@@ -18,6 +27,8 @@ pub enum Role {
 }
 
 impl Role {
+    pub const ALL: [Role; 4] = [Self::Developer, Self::Support, Self::Troubleshooter, Self::Admin];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Developer => "developer",
@@ -26,10 +37,22 @@ impl Role {
             Self::Admin => "admin",
         }
     }
+
+    /// How much the role may see and do, for "view as": a role may view as itself or as
+    /// any role ranked below it.
+    fn rank(self) -> u8 {
+        match self {
+            Self::Admin => 3,
+            Self::Developer => 2,
+            Self::Support => 1,
+            Self::Troubleshooter => 0,
+        }
+    }
 }
 
 /// What an engine operation does, as far as access is concerned.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
 pub enum Action {
     ViewConnections,
     EditConnections,
@@ -40,16 +63,39 @@ pub enum Action {
     ManageTopics,
     /// Message data from live topics (masked for some roles by the data path).
     ReadMessages,
+    /// Message data without masking.
+    ReadUnmasked,
     ResetOffsets,
     Produce,
     /// Schema Registry subjects, versions and schemas (no message data).
     ViewSchemas,
     /// Register schema versions.
     WriteSchemas,
+    /// Read the workspace policy and the audit log; verify the log.
+    ViewAudit,
+    /// Replace the workspace policy.
+    EditPolicy,
 }
 
 impl Action {
-    fn describe(self) -> &'static str {
+    pub const ALL: [Action; 14] = [
+        Self::ViewConnections,
+        Self::EditConnections,
+        Self::TestConnections,
+        Self::ViewDiagnostics,
+        Self::ViewTopics,
+        Self::ManageTopics,
+        Self::ReadMessages,
+        Self::ReadUnmasked,
+        Self::ResetOffsets,
+        Self::Produce,
+        Self::ViewSchemas,
+        Self::WriteSchemas,
+        Self::ViewAudit,
+        Self::EditPolicy,
+    ];
+
+    pub fn describe(self) -> &'static str {
         match self {
             Self::ViewConnections => "view connections",
             Self::EditConnections => "create, edit or delete connections",
@@ -58,53 +104,114 @@ impl Action {
             Self::ViewTopics => "view topics",
             Self::ManageTopics => "create or delete topics",
             Self::ReadMessages => "read live message data",
+            Self::ReadUnmasked => "read message data unmasked",
             Self::ResetOffsets => "reset consumer group offsets",
             Self::Produce => "produce messages",
             Self::ViewSchemas => "view schemas",
             Self::WriteSchemas => "register schemas",
+            Self::ViewAudit => "view the audit log",
+            Self::EditPolicy => "change the workspace policy",
         }
     }
 }
 
-/// Who is calling: the role the engine enforces for this session.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The built-in role defaults, before the policy's grants and denials.
+pub(crate) fn builtin_allows(role: Role, action: Action, environment: Environment) -> bool {
+    let prod = environment == Environment::Prod;
+    let builder = matches!(role, Role::Developer | Role::Admin);
+    match action {
+        Action::ViewConnections
+        | Action::TestConnections
+        | Action::ViewDiagnostics
+        | Action::ViewTopics
+        | Action::ViewSchemas => true,
+        // Troubleshooters work from recordings; live data needs a policy grant.
+        Action::ReadMessages => role != Role::Troubleshooter,
+        Action::ReadUnmasked | Action::Produce | Action::ResetOffsets => builder && !prod,
+        Action::EditConnections | Action::ManageTopics | Action::WriteSchemas => builder,
+        Action::ViewAudit | Action::EditPolicy => role == Role::Admin,
+    }
+}
+
+/// Who is calling: the user, the role the engine enforces, and the policy it enforces.
+#[derive(Debug, Clone)]
 pub struct Session {
     pub role: Role,
+    pub user: String,
+    policy: Arc<Policy>,
 }
 
 impl Session {
+    /// A session under the built-in policy, for the current OS user.
     pub fn new(role: Role) -> Self {
-        Self { role }
+        Self::with_policy(role, current_user(), Arc::new(Policy::builtin()))
     }
 
-    pub fn authorize(&self, action: Action) -> Result<()> {
-        let allowed = match action {
-            Action::ViewConnections
-            | Action::TestConnections
-            | Action::ViewDiagnostics
-            | Action::ViewTopics
-            | Action::ViewSchemas => true,
-            // Troubleshooters work from recordings; live data needs a policy grant.
-            Action::ReadMessages => !matches!(self.role, Role::Troubleshooter),
-            Action::EditConnections
-            | Action::ManageTopics
-            | Action::ResetOffsets
-            | Action::Produce
-            | Action::WriteSchemas => {
-                matches!(self.role, Role::Developer | Role::Admin)
-            }
-        };
-        if allowed {
-            Ok(())
-        } else {
-            tracing::warn!(role = self.role.as_str(), ?action, "denied");
-            Err(Error::forbidden(format!(
-                "The {} role may not {}. Ask an admin to change your role in the workspace policy.",
-                self.role.as_str(),
-                action.describe()
-            )))
-        }
+    pub fn with_policy(role: Role, user: String, policy: Arc<Policy>) -> Self {
+        Self { role, user, policy }
     }
+
+    pub fn policy(&self) -> &Policy {
+        &self.policy
+    }
+
+    /// The same user and policy seen as a lower role ("view as"): refused for a higher one.
+    pub fn view_as(&self, role: Role) -> Result<Self> {
+        if role.rank() > self.role.rank() {
+            return Err(Error::forbidden(format!(
+                "The {} role may not view as {}: only as itself or a role below it.",
+                self.role.as_str(),
+                role.as_str()
+            )));
+        }
+        Ok(Self { role, ..self.clone() })
+    }
+
+    /// May the role do this anywhere (the role's defaults and policy-wide grants)?
+    pub fn authorize(&self, action: Action) -> Result<()> {
+        self.decide(action, None)
+    }
+
+    /// May the role do this on this connection (and topic)?
+    pub fn authorize_on(&self, action: Action, target: Target<'_>) -> Result<()> {
+        self.decide(action, Some(target))
+    }
+
+    pub fn allows_on(&self, action: Action, target: Target<'_>) -> bool {
+        self.policy.allows(self.role, action, Some(target))
+    }
+
+    fn decide(&self, action: Action, target: Option<Target<'_>>) -> Result<()> {
+        if self.policy.allows(self.role, action, target) {
+            return Ok(());
+        }
+        tracing::warn!(role = self.role.as_str(), ?action, "denied");
+        let place = match target {
+            Some(Target { connection, environment, topic }) => {
+                let prod = self.policy.environment(connection, environment) == Environment::Prod;
+                let on = match topic {
+                    Some(topic) => format!(" on topic '{topic}' of '{connection}'"),
+                    None => format!(" on '{connection}'"),
+                };
+                if prod {
+                    format!("{on} (a prod connection)")
+                } else {
+                    on
+                }
+            }
+            None => String::new(),
+        };
+        Err(Error::forbidden(format!(
+            "The {} role may not {}{place}. Ask an admin to change the workspace policy.",
+            self.role.as_str(),
+            action.describe()
+        )))
+    }
+}
+
+/// The OS user name (`USER`, `USERNAME`), or "unknown".
+pub fn current_user() -> String {
+    std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "unknown".to_string())
 }
 
 #[cfg(test)]
@@ -127,5 +234,17 @@ mod tests {
         let err = Session::new(Role::Support).authorize(Action::EditConnections).unwrap_err();
         assert!(matches!(err, Error::Forbidden { .. }));
         assert!(err.to_string().contains("support role may not"));
+    }
+
+    #[test]
+    fn builders_lose_writes_on_prod_and_view_as_goes_only_down() {
+        for action in [Action::Produce, Action::ResetOffsets, Action::ReadUnmasked] {
+            assert!(builtin_allows(Role::Developer, action, Environment::Dev));
+            assert!(!builtin_allows(Role::Developer, action, Environment::Prod));
+            assert!(!builtin_allows(Role::Support, action, Environment::Dev));
+        }
+        let developer = Session::new(Role::Developer);
+        assert_eq!(developer.view_as(Role::Support).map(|s| s.role).ok(), Some(Role::Support));
+        assert!(developer.view_as(Role::Admin).is_err());
     }
 }

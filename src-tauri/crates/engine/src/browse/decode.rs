@@ -62,6 +62,7 @@ pub(crate) fn decoded(size: usize, format: PayloadFormat, text: String, decoder:
         note: None,
         schema: None,
         failed: false,
+        masks: Vec::new(),
     }
 }
 

@@ -12,8 +12,9 @@ use ts_rs::TS;
 
 use super::decode::{decode_auto_within, decoded, hex_payload, PREVIEW_LIMIT};
 use super::record::{Payload, PayloadFormat, SchemaTag};
+use crate::mask::{schema_tags, PathPattern, TagConfig};
 use crate::schema::resolver::{Compiled, ResolvedSchema};
-use crate::schema::{avro, protobuf, wire, SchemaResolver};
+use crate::schema::{avro, protobuf, wire, SchemaResolver, SchemaType};
 
 /// How one side (key or value) of a topic's records is decoded.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
@@ -43,7 +44,7 @@ pub struct TopicDecoders {
 /// are kept locally, so the registry's cache is asked once per schema id per scan.
 pub struct DecodeStage {
     registry: Option<Arc<SchemaResolver>>,
-    runtime: tokio::runtime::Handle,
+    runtime: Option<tokio::runtime::Handle>,
     decoders: TopicDecoders,
     /// The most text a payload keeps (pages); `usize::MAX` for files and the CLI.
     limit: usize,
@@ -56,11 +57,36 @@ impl DecodeStage {
     pub fn new(registry: Option<Arc<SchemaResolver>>, decoders: TopicDecoders, whole: bool) -> Self {
         Self {
             registry,
-            runtime: tokio::runtime::Handle::current(),
+            runtime: tokio::runtime::Handle::try_current().ok(),
             decoders,
             limit: if whole { usize::MAX } else { PREVIEW_LIMIT },
             seen: HashMap::new(),
             buffer: String::new(),
+        }
+    }
+
+    /// A stage without a registry, for tests and tools outside the runtime.
+    pub fn detached() -> Self {
+        Self::new(None, TopicDecoders::default(), false)
+    }
+
+    /// The paths schema `id` (already used by this scan) tags as sensitive.
+    pub fn tagged_paths(&self, id: u32, config: &TagConfig) -> Result<Vec<PathPattern>, String> {
+        let schema = match self.seen.get(&id) {
+            Some(Ok(schema)) => schema,
+            Some(Err(reason)) => return Err(reason.clone()),
+            None => return Err(format!("schema {id} was not used to decode this record")),
+        };
+        match (&schema.compiled, schema.schema_type) {
+            (Ok(Compiled::Protobuf(proto)), _) => {
+                Ok(proto.all_messages().iter().flat_map(|m| schema_tags::protobuf_paths(m, config)).collect())
+            }
+            (_, SchemaType::Avro) => {
+                let references: Vec<String> = schema.references.iter().map(|(_, t)| t.clone()).collect();
+                schema_tags::avro_paths(&schema.text, &references, config)
+            }
+            (_, SchemaType::Json) => schema_tags::json_schema_paths(&schema.text, config),
+            (_, SchemaType::Protobuf) => Ok(Vec::new()),
         }
     }
 
@@ -180,7 +206,10 @@ impl DecodeStage {
             None => Err(format!(
                 "the payload names schema {id} (Confluent wire format), but this connection has no Schema Registry"
             )),
-            Some(registry) => self.runtime.block_on(registry.get(id)),
+            Some(registry) => match &self.runtime {
+                Some(runtime) => runtime.block_on(registry.get(id)),
+                None => Err("the registry cannot be asked outside the engine's runtime".to_string()),
+            },
         };
         self.seen.insert(id, found.clone());
         found

@@ -44,6 +44,8 @@ pub struct Payload {
     /// The payload asked for a decoder (its schema, the topic's pinned decoder) that could not
     /// decode it: `note` says why, and `text` is the fallback (hex) a masked role never sees.
     pub failed: bool,
+    /// Where masking changed this payload and by which rule (empty when nothing was masked).
+    pub masks: Vec<crate::mask::MaskMark>,
 }
 
 /// Which registry schema decoded a payload.
@@ -68,6 +70,7 @@ impl Payload {
             note: None,
             schema: None,
             failed: false,
+            masks: Vec::new(),
         }
     }
 
@@ -81,6 +84,7 @@ impl Payload {
             note: Some(reason.to_string()),
             schema: None,
             failed: false,
+            masks: Vec::new(),
         }
     }
 }

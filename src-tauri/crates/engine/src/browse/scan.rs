@@ -127,7 +127,8 @@ pub fn scan(
         if plan.min_timestamp.is_some_and(|min| message.timestamp().to_millis().is_some_and(|ts| ts < min)) {
             continue;
         }
-        let record = pipeline.mask.apply(to_record(&message, &mut pipeline.decode));
+        let record = to_record(&message, &mut pipeline.decode);
+        let record = pipeline.mask.apply(record, &pipeline.decode);
         if !pipeline.filter.matches(&record) {
             continue;
         }
@@ -177,7 +178,8 @@ pub fn tail(
     while !cancel.load(Ordering::Relaxed) {
         match consumer.poll(Duration::from_millis(50)) {
             Some(Ok(message)) => {
-                let record = pipeline.mask.apply(to_record(&message, &mut pipeline.decode));
+                let record = to_record(&message, &mut pipeline.decode);
+                let record = pipeline.mask.apply(record, &pipeline.decode);
                 if pipeline.filter.matches(&record) {
                     if buffer.len() == TAIL_BATCH_LIMIT {
                         buffer.pop_front();

@@ -13,6 +13,24 @@ use protox::file::{ChainFileResolver, File, FileResolver, GoogleFileResolver};
 /// The name the decoded schema's own file gets (its imports keep theirs).
 const ROOT_FILE: &str = "streamlens-registry-schema.proto";
 
+/// The file that defines `(confluent.field_meta).tags`, as Confluent's tools define it.
+const CONFLUENT_META: &str = "confluent/meta.proto";
+const CONFLUENT_META_TEXT: &str = r#"
+syntax = "proto3";
+package confluent;
+import "google/protobuf/descriptor.proto";
+message Meta {
+  string doc = 1;
+  map<string, string> params = 2;
+  repeated string tags = 3;
+}
+extend google.protobuf.FileOptions { Meta file_meta = 1088; }
+extend google.protobuf.MessageOptions { Meta message_meta = 1088; }
+extend google.protobuf.FieldOptions { Meta field_meta = 1088; }
+extend google.protobuf.EnumOptions { Meta enum_meta = 1088; }
+extend google.protobuf.EnumValueOptions { Meta enum_value_meta = 1088; }
+"#;
+
 /// A compiled Protobuf schema: its file and every file it imports.
 #[derive(Debug, Clone)]
 pub struct ProtoSchema {
@@ -26,6 +44,10 @@ impl ProtoSchema {
         files.insert(ROOT_FILE.to_string(), open(ROOT_FILE, schema)?);
         for (name, text) in references {
             files.insert(name.clone(), open(name, text)?);
+        }
+        if !files.contains_key(CONFLUENT_META) {
+            // Confluent's serializers know this file without a registry reference.
+            files.insert(CONFLUENT_META.to_string(), open(CONFLUENT_META, CONFLUENT_META_TEXT)?);
         }
         let mut resolver = ChainFileResolver::new();
         resolver.add(Files(files));
@@ -72,6 +94,20 @@ impl ProtoSchema {
             }
         }
         Err(format!("the schema has no message `{}`", name.unwrap_or_default()))
+    }
+
+    /// Every message of the schema's own file, nested ones included.
+    pub fn all_messages(&self) -> Vec<MessageDescriptor> {
+        let Some(file) = self.pool.get_file_by_name(ROOT_FILE) else {
+            return Vec::new();
+        };
+        let mut out: Vec<MessageDescriptor> = Vec::new();
+        let mut pending: Vec<MessageDescriptor> = file.messages().collect();
+        while let Some(message) = pending.pop() {
+            pending.extend(message.child_messages().filter(|m| !m.is_map_entry()));
+            out.push(message);
+        }
+        out
     }
 
     /// The first top-level message's name, for display.

@@ -35,6 +35,9 @@ pub struct ResolvedSchema {
     pub version: Option<i32>,
     /// Why the schema cannot be used, when it does not compile.
     pub compiled: Result<Compiled, String>,
+    /// The schema text and its references' (name, text), for reading its tags.
+    pub text: String,
+    pub references: Vec<(String, String)>,
 }
 
 pub struct SchemaResolver {
@@ -118,6 +121,8 @@ impl SchemaResolver {
             compiled: compile(&schema),
             subject: schema.subject.map(Arc::from),
             version: schema.version,
+            text: schema.schema,
+            references: schema.references,
         });
         if let Ok(mut cache) = self.cache.write() {
             cache.insert(id, Arc::clone(&resolved));

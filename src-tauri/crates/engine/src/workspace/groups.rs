@@ -2,7 +2,7 @@
 //! and admin only, with a dry run, and on prod with the group id typed back.
 
 use super::Workspace;
-use crate::access::{Action, Session};
+use crate::access::{Action, Session, Target};
 use crate::error::{Error, Result};
 use crate::kafka::group_model::{GroupDetail, GroupSummary, OffsetReset, ResetPlan};
 use crate::profile::Environment;
@@ -30,8 +30,11 @@ impl Workspace {
         reset: &OffsetReset,
         confirmation: Option<&str>,
     ) -> Result<ResetPlan> {
-        session.authorize(Action::ResetOffsets)?;
         let (profile, cluster) = self.kafka_cluster(connection).await?;
+        session.authorize_on(
+            Action::ResetOffsets,
+            Target { connection: &profile.name, environment: profile.environment, topic: Some(&reset.topic) },
+        )?;
         if !reset.dry_run
             && profile.environment == Environment::Prod
             && confirmation != Some(reset.group_id.as_str())
@@ -43,6 +46,15 @@ impl Workspace {
         }
         let plan = cluster.reset_offsets(reset).await?;
         if plan.applied {
+            self.audit(
+                session,
+                "reset_offsets",
+                Some(&profile),
+                serde_json::json!({
+                    "group": reset.group_id, "topic": reset.topic,
+                }),
+            )
+            .await?;
             tracing::info!(connection = %profile.name, group = %reset.group_id, topic = %reset.topic, "offsets reset");
         }
         Ok(plan)

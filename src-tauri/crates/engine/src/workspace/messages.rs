@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use super::Workspace;
-use crate::access::{Action, Role, Session};
+use crate::access::{Action, Session, Target};
 use crate::browse::mask::MaskStage;
 use std::ops::ControlFlow;
 
@@ -16,7 +16,8 @@ use crate::browse::{BrowseRequest, MessagePage, Pipeline, ScanOutcome};
 use crate::error::{Error, Result};
 use crate::kafka::producing::{ProduceRequest, ProduceResult};
 use crate::kafka::{ProgressSink, RecordSink, TailSink};
-use crate::profile::{ConnectionProfile, Environment};
+use crate::mask::Masker;
+use crate::profile::ConnectionProfile;
 
 impl Workspace {
     /// One page of messages; `scan_id` lets [`Workspace::cancel_scan`] stop it early.
@@ -28,9 +29,9 @@ impl Workspace {
         scan_id: Option<&str>,
         progress: ProgressSink,
     ) -> Result<MessagePage> {
-        session.authorize(Action::ReadMessages)?;
         let (profile, cluster) = self.kafka_cluster(connection).await?;
-        let pipeline = self.pipeline(session, &profile, request, false).await?;
+        session.authorize_on(Action::ReadMessages, read_target(&profile, &request.topic))?;
+        let pipeline = self.pipeline(session, &profile, request, false, "browse").await?;
         let cancel = self.register_scan(scan_id).await;
         let mut page = cluster.browse(request, pipeline, cancel, progress).await;
         if let Ok(page) = &mut page {
@@ -57,10 +58,10 @@ impl Workspace {
         sink: RecordSink,
         progress: ProgressSink,
     ) -> Result<ScanOutcome> {
-        session.authorize(Action::ReadMessages)?;
         let (profile, cluster) = self.kafka_cluster(connection).await?;
+        session.authorize_on(Action::ReadMessages, read_target(&profile, &request.topic))?;
         tracing::info!(connection = %profile.name, topic = %request.topic, role = session.role.as_str(), "stream");
-        let pipeline = self.pipeline(session, &profile, request, true).await?;
+        let pipeline = self.pipeline(session, &profile, request, true, "read").await?;
         cluster.stream(request, pipeline, cancel, sink, progress).await
     }
 
@@ -72,14 +73,8 @@ impl Workspace {
         connection: &str,
         request: &ProduceRequest,
     ) -> Result<ProduceResult> {
-        session.authorize(Action::Produce)?;
         let (profile, cluster) = self.kafka_cluster(connection).await?;
-        if profile.environment == Environment::Prod {
-            return Err(Error::forbidden(format!(
-                "'{}' is a prod connection: producing is off there unless the workspace policy allows it.",
-                profile.name
-            )));
-        }
+        session.authorize_on(Action::Produce, read_target(&profile, &request.topic))?;
         let encoded = match (&request.schema, &request.value) {
             (Some(schema), Some(value)) => {
                 let registry = self.registry(connection).await?;
@@ -88,6 +83,15 @@ impl Workspace {
             _ => None,
         };
         let result = cluster.produce(request, encoded).await?;
+        self.audit(
+            session,
+            "produce",
+            Some(&profile),
+            serde_json::json!({
+                "topic": request.topic, "partition": result.partition, "offset": result.offset,
+            }),
+        )
+        .await?;
         tracing::info!(connection = %profile.name, topic = %request.topic, partition = result.partition, offset = result.offset, "produced");
         Ok(result)
     }
@@ -102,10 +106,20 @@ impl Workspace {
         tail_id: &str,
         emit: TailSink,
     ) -> Result<()> {
-        session.authorize(Action::ReadMessages)?;
         let (profile, cluster) = self.kafka_cluster(connection).await?;
-        let decode = self.decode_stage(&profile, &request.topic, false).await?;
-        let pipeline = Pipeline::new(decode, mask_stage(session, &profile), &request.filter)?;
+        session.authorize_on(Action::ReadMessages, read_target(&profile, &request.topic))?;
+        let mask = self.mask_stage(session, &profile, &request.topic, false).await?;
+        let decode = self.decode_stage(&profile, &request.topic, mask.is_masked()).await?;
+        self.audit(
+            session,
+            "tail",
+            Some(&profile),
+            serde_json::json!({
+                "topic": request.topic, "partitions": request.partitions, "masked": mask.is_masked(),
+            }),
+        )
+        .await?;
+        let pipeline = Pipeline::new(decode, mask, &request.filter)?;
         let cancel = self.register_scan(Some(tail_id)).await;
         tracing::info!(connection = %profile.name, topic = %request.topic, role = session.role.as_str(), "tail started");
         let result = cluster.tail(request, pipeline, cancel, emit).await;
@@ -125,6 +139,9 @@ impl Workspace {
         cancel: Arc<AtomicBool>,
         progress: ProgressSink,
     ) -> Result<ExportSummary> {
+        // Refused before any file is made.
+        let (profile, _) = self.kafka_cluster(connection).await?;
+        session.authorize_on(Action::ReadMessages, read_target(&profile, &request.topic))?;
         let partial = target.path.with_extension("partial");
         let file = std::fs::File::create(&partial).map_err(|e| {
             Error::invalid(format!("Cannot write {}: {e}. Choose another folder.", partial.display()))
@@ -176,6 +193,11 @@ impl Workspace {
             });
         }
         std::fs::rename(&partial, &target.path)?;
+        self.audit(session, "export", None, serde_json::json!({
+            "connection": connection, "topic": request.topic, "rows": state.rows,
+            "format": format!("{:?}", target.format).to_lowercase(), "path": target.path.display().to_string(),
+        }))
+        .await?;
         tracing::info!(topic = %request.topic, rows = state.rows, role = session.role.as_str(), "export");
         Ok(ExportSummary {
             rows: state.rows,
@@ -198,16 +220,24 @@ impl Workspace {
     }
 
     /// decode → mask → filter for a scan of `profile` by `session`; `whole` keeps full
-    /// values (files, the CLI) instead of screen previews.
+    /// values (files, the CLI) instead of screen previews. The read is audited as `action`.
     async fn pipeline(
         &self,
         session: &Session,
         profile: &ConnectionProfile,
         request: &BrowseRequest,
         whole: bool,
+        action: &str,
     ) -> Result<Pipeline> {
-        let decode = self.decode_stage(profile, &request.topic, whole).await?;
-        Pipeline::new(decode, mask_stage(session, profile), &request.filter)
+        let mask = self.mask_stage(session, profile, &request.topic, whole).await?;
+        // A masked value is decoded whole and cut after masking: a cut value cannot be checked.
+        let decode = self.decode_stage(profile, &request.topic, whole || mask.is_masked()).await?;
+        let detail = serde_json::json!({
+            "topic": request.topic, "partitions": request.partitions, "start": request.start,
+            "limit": request.limit, "masked": mask.is_masked(),
+        });
+        self.audit(session, action, Some(profile), detail).await?;
+        Pipeline::new(decode, mask, &request.filter)
     }
 
     /// A cancel flag for a scan the caller will refer to by `scan_id`.
@@ -220,14 +250,27 @@ impl Workspace {
     }
 }
 
-/// Data is shown unmasked only to developers and admins, and never on a prod connection,
-/// until the workspace policy can unmask a topic for them.
-fn mask_stage(session: &Session, profile: &ConnectionProfile) -> MaskStage {
-    let trusted = matches!(session.role, Role::Developer | Role::Admin);
-    if trusted && profile.environment != Environment::Prod {
-        MaskStage::Unmasked
-    } else {
-        MaskStage::WithholdAll
+/// Where a read happens, for the policy.
+fn read_target<'a>(profile: &'a ConnectionProfile, topic: &'a str) -> Target<'a> {
+    Target { connection: &profile.name, environment: profile.environment, topic: Some(topic) }
+}
+
+impl Workspace {
+    /// Unmasked where the policy lets the role read unmasked; masked by the policy's rules
+    /// everywhere else.
+    async fn mask_stage(
+        &self,
+        session: &Session,
+        profile: &ConnectionProfile,
+        topic: &str,
+        whole: bool,
+    ) -> Result<MaskStage> {
+        if session.allows_on(Action::ReadUnmasked, read_target(profile, topic)) {
+            return Ok(MaskStage::Unmasked);
+        }
+        let key = self.pseudonym_key().await?;
+        let masker = Masker::new(&session.policy().masking, topic, key).map_err(Error::invalid)?;
+        Ok(MaskStage::masked(masker, session.role.as_str(), whole))
     }
 }
 

@@ -2,6 +2,7 @@
 //! together. Every public operation takes the caller's [`Session`] and authorizes first;
 //! the desktop shell and the CLI call these and nothing below them.
 
+mod governance;
 mod groups;
 mod messages;
 mod schemas;
@@ -41,6 +42,8 @@ pub struct Workspace {
     registries: tokio::sync::Mutex<HashMap<String, Arc<crate::schema::SchemaResolver>>>,
     /// Cancel flags of running scans, by the id the caller gave them.
     scans: tokio::sync::Mutex<HashMap<String, Arc<std::sync::atomic::AtomicBool>>>,
+    /// The masking secret, read from the keyring once.
+    pseudonym_key: tokio::sync::OnceCell<crate::mask::PseudonymKey>,
 }
 
 impl Workspace {
@@ -54,6 +57,7 @@ impl Workspace {
             kafka: tokio::sync::Mutex::new(HashMap::new()),
             registries: tokio::sync::Mutex::new(HashMap::new()),
             scans: tokio::sync::Mutex::new(HashMap::new()),
+            pseudonym_key: tokio::sync::OnceCell::new(),
         })
     }
 

@@ -1,0 +1,212 @@
+//! Finding and trusting the workspace policy. Personal mode: the user's own unsigned
+//! `policy.toml` in the data directory (or none: the built-in policy), and the role the
+//! user picks. Managed mode: the installation pins an admin's public key
+//! (`/etc/streamlens/policy-key.pub`, or `STREAMLENS_POLICY_KEY`); the policy must then be
+//! signed by that key, and the role comes from the policy's assignment for the OS user —
+//! the user may only "view as" a role below it.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use super::{signature, Policy, Role, Session};
+use crate::error::{Error, Result};
+use crate::paths::AppPaths;
+
+const SYSTEM_DIR: &str = "/etc/streamlens";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PolicyMode {
+    Personal,
+    /// Signed by the pinned key with this fingerprint.
+    Managed {
+        key: String,
+    },
+}
+
+#[derive(Debug, Clone)]
+pub struct LoadedPolicy {
+    pub policy: Arc<Policy>,
+    pub mode: PolicyMode,
+    /// The file it came from (`None`: the built-in policy).
+    pub source: Option<PathBuf>,
+    /// SHA-256 of the policy file (or of the built-in policy's text), for recordings and audit.
+    pub hash: String,
+}
+
+/// Where the policy file is: `STREAMLENS_POLICY`, else the system one in managed mode, else
+/// `policy.toml` in the data directory.
+pub fn policy_path(paths: &AppPaths, managed: bool) -> PathBuf {
+    if let Ok(path) = std::env::var("STREAMLENS_POLICY") {
+        return PathBuf::from(path);
+    }
+    let system = Path::new(SYSTEM_DIR).join("policy.toml");
+    if managed && system.exists() {
+        return system;
+    }
+    paths.data_dir.join("policy.toml")
+}
+
+/// The pinned public key, if this installation is managed.
+pub fn pinned_key() -> Result<Option<String>> {
+    let path = match std::env::var("STREAMLENS_POLICY_KEY") {
+        Ok(path) => PathBuf::from(path),
+        Err(_) => Path::new(SYSTEM_DIR).join("policy-key.pub"),
+    };
+    match std::fs::read_to_string(&path) {
+        Ok(text) => Ok(Some(text.trim().to_string())),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(err) => {
+            Err(Error::invalid(format!("Cannot read the pinned policy key {}: {err}", path.display())))
+        }
+    }
+}
+
+/// Loads the policy this installation runs under; refuses an unsigned or edited one in
+/// managed mode.
+pub fn load(paths: &AppPaths) -> Result<LoadedPolicy> {
+    let pinned = pinned_key()?;
+    load_from(&policy_path(paths, pinned.is_some()), pinned.as_deref())
+}
+
+/// Loads the policy at `path`; with a `pinned` public key it must be signed by that key.
+pub fn load_from(path: &Path, pinned: Option<&str>) -> Result<LoadedPolicy> {
+    let path = path.to_path_buf();
+    let text = match std::fs::read(&path) {
+        Ok(bytes) => Some(bytes),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => None,
+        Err(err) => return Err(Error::invalid(format!("Cannot read the policy {}: {err}", path.display()))),
+    };
+    let refuse = |why: String| {
+        Error::forbidden(format!(
+            "The workspace policy {} is refused: {why}. This installation is managed; ask your admin for a policy signed with its key.",
+            path.display()
+        ))
+    };
+    let mode = match pinned {
+        None => PolicyMode::Personal,
+        Some(key) => {
+            let bytes = text.as_deref().ok_or_else(|| refuse("there is no policy file".to_string()))?;
+            let sig_path = signature_path(&path);
+            let sig = std::fs::read_to_string(&sig_path)
+                .map_err(|_| refuse(format!("it is not signed ({} is missing)", sig_path.display())))?;
+            signature::verify(key, bytes, &sig).map_err(refuse)?;
+            PolicyMode::Managed { key: signature::fingerprint(key) }
+        }
+    };
+    let (policy, source, hashed) = match text {
+        None => (Policy::builtin(), None, b"builtin".to_vec()),
+        Some(bytes) => {
+            let text = String::from_utf8(bytes.clone())
+                .map_err(|_| Error::invalid(format!("The policy {} is not UTF-8 text.", path.display())))?;
+            let policy = Policy::parse(&text)
+                .map_err(|e| Error::invalid(format!("The policy {} is not valid: {e}", path.display())))?;
+            (policy, Some(path.clone()), bytes)
+        }
+    };
+    Ok(LoadedPolicy { policy: Arc::new(policy), mode, source, hash: sha256_hex(&hashed) })
+}
+
+/// `policy.toml` → `policy.toml.sig`.
+pub fn signature_path(policy: &Path) -> PathBuf {
+    let mut name = policy.as_os_str().to_os_string();
+    name.push(".sig");
+    PathBuf::from(name)
+}
+
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+impl LoadedPolicy {
+    /// The session for `user`: in managed mode the policy's role (a `requested` role only as
+    /// "view as" below it); in personal mode the requested role, else the policy's, else
+    /// developer.
+    pub fn session(&self, user: &str, requested: Option<Role>) -> Result<Session> {
+        let assigned = self.policy.role_for(user);
+        let base = match (&self.mode, assigned) {
+            (PolicyMode::Managed { .. }, None) => {
+                return Err(Error::forbidden(format!(
+                    "The workspace policy assigns no role to the user '{user}'. Ask your admin to add one."
+                )))
+            }
+            (PolicyMode::Managed { .. }, Some(role)) => role,
+            (PolicyMode::Personal, assigned) => requested.or(assigned).unwrap_or(Role::Developer),
+        };
+        let session = Session::with_policy(base, user.to_string(), Arc::clone(&self.policy));
+        match (requested, &self.mode) {
+            (Some(role), PolicyMode::Managed { .. }) if role != base => session.view_as(role),
+            _ => Ok(session),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const POLICY: &str = "[[assignments]]\nuser = \"ann\"\nrole = \"support\"\n";
+
+    fn setup() -> (tempfile::TempDir, PathBuf, String, String) {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join("policy.toml");
+        let (secret, public) = signature::generate().unwrap_or_default();
+        std::fs::write(&path, POLICY).unwrap_or_default();
+        (dir, path, secret, public)
+    }
+
+    fn sign(path: &Path, secret: &str) {
+        let text = std::fs::read(path).unwrap_or_default();
+        std::fs::write(signature_path(path), signature::sign(secret, &text).unwrap_or_default())
+            .unwrap_or_default();
+    }
+
+    fn refusal(path: &Path, key: &str) -> String {
+        load_from(path, Some(key)).err().map(|e| e.to_string()).unwrap_or_default()
+    }
+
+    #[test]
+    fn managed_mode_takes_only_a_policy_signed_by_the_pinned_key() {
+        let (_dir, path, secret, public) = setup();
+        assert!(refusal(&path, &public).contains("it is not signed"));
+        sign(&path, &secret);
+        let loaded = load_from(&path, Some(&public)).unwrap_or_else(|e| panic!("{e}"));
+        assert!(matches!(loaded.mode, PolicyMode::Managed { .. }));
+        let session = loaded.session("ann", None).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(session.role, Role::Support);
+        // The role comes from the policy: asking for a higher one is refused, a lower one is "view as".
+        assert!(loaded.session("ann", Some(Role::Developer)).is_err());
+        assert_eq!(
+            loaded.session("ann", Some(Role::Troubleshooter)).map(|s| s.role).ok(),
+            Some(Role::Troubleshooter)
+        );
+        assert!(loaded
+            .session("bob", None)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default()
+            .contains("no role"));
+
+        let (_, other_public) = signature::generate().unwrap_or_default();
+        assert!(refusal(&path, &other_public).contains("another key"));
+        std::fs::write(&path, format!("{POLICY}\n[[assignments]]\nuser = \"bob\"\nrole = \"admin\"\n"))
+            .unwrap_or_default();
+        assert!(refusal(&path, &public).contains("edited after signing"));
+        std::fs::remove_file(&path).unwrap_or_default();
+        assert!(refusal(&path, &public).contains("no policy file"));
+    }
+
+    #[test]
+    fn personal_mode_takes_an_unsigned_policy_or_none() {
+        let (dir, path, _, _) = setup();
+        let loaded = load_from(&path, None).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(loaded.mode, PolicyMode::Personal);
+        assert_eq!(loaded.session("ann", Some(Role::Developer)).map(|s| s.role).ok(), Some(Role::Developer));
+        assert_eq!(loaded.session("ann", None).map(|s| s.role).ok(), Some(Role::Support));
+        let none = load_from(&dir.path().join("missing.toml"), None).unwrap_or_else(|e| panic!("{e}"));
+        assert!(none.source.is_none());
+        std::fs::write(&path, "version = 9").unwrap_or_default();
+        let err = load_from(&path, None).err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(err.contains("not valid") && err.contains("version 9"), "{err}");
+    }
+}

@@ -1,0 +1,277 @@
+//! The masker: what a masked role sees of a decoded record. Schema tags first (a field the
+//! schema tags PII is masked wherever the schema is used), then the policy's field rules
+//! (JSON paths, field-name globs and regexes, "mask all except" allow-lists), then content
+//! detectors over the text that is left. Every masked value is marked with the rule that
+//! masked it. Deny by default: a payload that cannot be decoded, binary data, or anything
+//! the masker cannot parse is withheld, never passed through.
+
+mod action;
+mod detect;
+mod paths;
+pub mod schema_tags;
+mod walk;
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+use ts_rs::TS;
+
+pub use action::{MaskAction, PseudonymKey, REDACTED};
+pub use detect::{find_all, Detector};
+pub use paths::{glob_regex, render, NamePattern, PathPattern, Step};
+pub use schema_tags::TagConfig;
+
+use crate::access::policy::{MaskRule, MaskingPolicy};
+
+/// Where one value was masked, and by which rule (never what it was).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MaskMark {
+    /// `$.customer.email` within the payload.
+    pub path: String,
+    /// `schema tag PII`, `rule customers`, `rule built-in: detector email`.
+    pub rule: String,
+    pub action: String,
+}
+
+/// A policy rule ready to use.
+#[derive(Debug, Clone)]
+pub struct CompiledRule {
+    pub name: String,
+    topics: Vec<NamePattern>,
+    paths: Vec<PathPattern>,
+    fields: Vec<NamePattern>,
+    allow_only: Vec<PathPattern>,
+    detectors: Vec<Detector>,
+    pub action: MaskAction,
+}
+
+impl CompiledRule {
+    pub fn compile(rule: &MaskRule) -> Result<Self, String> {
+        let names =
+            |list: &[String]| list.iter().map(|g| NamePattern::parse(g)).collect::<Result<Vec<_>, _>>();
+        let paths =
+            |list: &[String]| list.iter().map(|p| PathPattern::parse(p)).collect::<Result<Vec<_>, _>>();
+        Ok(Self {
+            name: rule.name.clone(),
+            topics: names(&rule.topics)?,
+            paths: paths(&rule.paths)?,
+            fields: names(&rule.fields)?,
+            allow_only: paths(&rule.allow_only)?,
+            detectors: rule.detectors(),
+            action: rule.action,
+        })
+    }
+
+    fn applies_to(&self, topic: &str) -> bool {
+        self.topics.iter().any(|t| t.matches(topic))
+    }
+
+    /// Does the rule mask the value at `path` (by path, or by its field name) outright?
+    fn masks(&self, path: &[Step]) -> bool {
+        self.paths.iter().any(|p| p.matches(path))
+            || matches!(path.last(), Some(Step::Key(name)) if self.fields.iter().any(|f| f.matches(name)))
+    }
+
+    fn masks_field_name(&self, name: &str) -> bool {
+        self.fields.iter().any(|f| f.matches(name))
+    }
+
+    /// With an allow-list, is the value at `path` (or one of its parents) on it?
+    fn disallows(&self, path: &[Step]) -> bool {
+        !self.allow_only.is_empty()
+            && !(0..=path.len()).any(|n| self.allow_only.iter().any(|a| a.matches(&path[..n])))
+    }
+}
+
+/// The masking for one topic under a masked role.
+#[derive(Debug)]
+pub struct Masker {
+    rules: Vec<CompiledRule>,
+    tags: TagConfig,
+    tag_action: MaskAction,
+    key: PseudonymKey,
+    /// Tagged paths by schema id (computed once per scan).
+    schema_paths: HashMap<u32, Result<Vec<PathPattern>, String>>,
+}
+
+impl Masker {
+    pub fn new(policy: &MaskingPolicy, topic: &str, key: PseudonymKey) -> Result<Self, String> {
+        let builtin = policy.builtin_rule.then(MaskRule::builtin);
+        let mut rules = Vec::new();
+        for rule in builtin.iter().chain(&policy.rules) {
+            let compiled =
+                CompiledRule::compile(rule).map_err(|e| format!("masking rule `{}`: {e}", rule.name))?;
+            if compiled.applies_to(topic) {
+                rules.push(compiled);
+            }
+        }
+        Ok(Self {
+            rules,
+            tags: TagConfig { attributes: policy.tag_attributes.clone(), tags: policy.tags.clone() },
+            tag_action: policy.tag_action,
+            key,
+            schema_paths: HashMap::new(),
+        })
+    }
+
+    pub fn tags(&self) -> &TagConfig {
+        &self.tags
+    }
+
+    /// The tagged paths of schema `id`, computed by `compute` the first time.
+    pub fn schema_paths(
+        &mut self,
+        id: u32,
+        compute: impl FnOnce(&TagConfig) -> Result<Vec<PathPattern>, String>,
+    ) -> Result<Vec<PathPattern>, String> {
+        if !self.schema_paths.contains_key(&id) {
+            let computed = compute(&self.tags);
+            self.schema_paths.insert(id, computed);
+        }
+        self.schema_paths.get(&id).cloned().unwrap_or_else(|| Ok(Vec::new()))
+    }
+
+    /// Masks a decoded JSON value in place; `None` when the value itself is removed.
+    pub fn mask_json(
+        &self,
+        value: serde_json::Value,
+        tagged: &[PathPattern],
+        marks: &mut Vec<MaskMark>,
+    ) -> Option<serde_json::Value> {
+        walk::Walk { masker: self, tagged, marks }.value(value, &mut Vec::new())
+    }
+
+    /// Masks free text (a non-JSON payload): allow-lists mask it whole, detectors in place.
+    pub fn mask_text(&self, text: &str, marks: &mut Vec<MaskMark>) -> String {
+        if let Some(rule) = self.rules.iter().find(|r| r.disallows(&[])) {
+            marks.push(mark("$", &format!("rule {} (not on its allow-list)", rule.name), rule.action));
+            return rule.action.apply_text(text, &self.key);
+        }
+        walk::detect_in_text(self, text, "$", marks)
+    }
+
+    /// The rule that masks a header by its name, if any.
+    pub fn header_rule(&self, name: &str) -> Option<&CompiledRule> {
+        self.rules.iter().find(|r| r.masks_field_name(name))
+    }
+
+    pub fn key(&self) -> &PseudonymKey {
+        &self.key
+    }
+}
+
+fn mark(path: &str, rule: &str, action: MaskAction) -> MaskMark {
+    MaskMark { path: path.to_string(), rule: rule.to_string(), action: action.to_string() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::access::policy::MaskingPolicy;
+    use proptest::prelude::*;
+    use serde_json::{json, Value};
+
+    fn masker(policy: &MaskingPolicy) -> Masker {
+        Masker::new(policy, "orders", PseudonymKey::new(b"k".to_vec())).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// PII values a record may carry, each one something a detector knows.
+    fn pii() -> impl Strategy<Value = String> {
+        prop_oneof![
+            ("[a-z]{1,8}", "[a-z]{1,8}", prop::sample::select(vec!["com", "org", "co.uk"]))
+                .prop_map(|(u, d, t)| format!("{u}@{d}.{t}")),
+            prop::sample::select(vec![
+                "4111 1111 1111 1111", "5500-0000-0000-0004", "378282246310005", "GB82 WEST 1234 5698 7654 32",
+                "DE89370400440532013000", "123-45-6789", "+44 20 7946 0958", "(415) 555-0100", "10.20.30.40",
+                "2001:db8::ff00:42:8329", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U",
+                "sk_live_4eC39HqLyjWDarjtT1zdp7dc", "AKIAIOSFODNN7EXAMPLE",
+            ])
+            .prop_map(String::from),
+        ]
+    }
+
+    /// Free text with a PII value planted in it, under an innocent field name.
+    fn record() -> impl Strategy<Value = (Value, String)> {
+        (
+            pii(),
+            "[a-zA-Z ]{0,20}",
+            "[a-zA-Z ]{0,20}",
+            prop::sample::select(vec!["note", "comment", "text", "memo"]),
+            0usize..3,
+        )
+            .prop_map(|(secret, before, after, field, depth)| {
+                let text = format!("{before} {secret} {after}");
+                let mut value = json!({ field: text, "n": 1 });
+                for level in 0..depth {
+                    value = json!({ format!("level{level}"): [value, {"id": level}] });
+                }
+                (value, secret)
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+        #[test]
+        fn masked_output_never_holds_a_detector_match((value, secret) in record()) {
+            let masker = masker(&MaskingPolicy::default());
+            let mut marks = Vec::new();
+            let masked = masker.mask_json(value, &[], &mut marks).unwrap_or(Value::Null).to_string();
+            prop_assert!(!masked.contains(&secret), "{} leaked in {}", secret, masked);
+            let leftovers = find_all(&masked, &Detector::ALL);
+            prop_assert!(leftovers.is_empty(), "{:?} in {}", leftovers, masked);
+            prop_assert!(!marks.is_empty());
+        }
+    }
+
+    #[test]
+    fn field_rules_allow_lists_and_actions() {
+        let policy: MaskingPolicy = toml::from_str(
+            r#"
+            builtin_rule = false
+            [[rules]]
+            name = "customers"
+            topics = ["orders"]
+            paths = ["$.customer.address"]
+            fields = ["/^e-?mail$/"]
+            action = "pseudonym"
+            [[rules]]
+            name = "public-only"
+            topics = ["orders"]
+            allow_only = ["$.id", "$.customer.email", "$.customer.address", "$.lines"]
+            action = "null"
+            [[rules]]
+            name = "other-topic"
+            topics = ["hr.*"]
+            fields = ["id"]
+            "#,
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let masker = masker(&policy);
+        let value = json!({"id": 7, "customer": {"email": "ann@example.com", "address": {"street": "1 Main St"}, "tier": "gold"}, "lines": [{"sku": "A"}]});
+        let mut marks = Vec::new();
+        let masked = masker.mask_json(value, &[], &mut marks).unwrap_or(Value::Null);
+        let email = masked["customer"]["email"].as_str().unwrap_or_default();
+        assert!(email.starts_with("pseudo:"), "{masked}");
+        assert!(masked["customer"]["address"].as_str().unwrap_or_default().starts_with("pseudo:"));
+        assert_eq!(masked["customer"]["tier"], Value::Null, "not on the allow-list");
+        assert_eq!(masked["id"], 7, "allowed, and the hr rule does not apply to this topic");
+        assert_eq!(masked["lines"][0]["sku"], "A", "allowed through its parent");
+        let rules: Vec<&str> = marks.iter().map(|m| m.rule.as_str()).collect();
+        assert_eq!(rules, ["rule customers", "rule customers", "rule public-only (not on its allow-list)"]);
+    }
+
+    #[test]
+    fn schema_tagged_paths_are_masked_with_the_tag_action() {
+        let policy: MaskingPolicy =
+            toml::from_str("builtin_rule = false\ntag_action = \"remove\"").unwrap_or_else(|e| panic!("{e}"));
+        let masker = masker(&policy);
+        let tagged = [PathPattern::parse("$.lines[*].card").unwrap_or_else(|e| panic!("{e}"))];
+        let mut marks = Vec::new();
+        let value = json!({"lines": [{"card": "x", "sku": "A"}, {"card": "y", "sku": "B"}]});
+        let masked = masker.mask_json(value, &tagged, &mut marks).unwrap_or(Value::Null);
+        assert_eq!(masked, json!({"lines": [{"sku": "A"}, {"sku": "B"}]}));
+        assert_eq!(marks[1].path, "$.lines[1].card");
+        assert_eq!(marks[1].rule, "schema tag");
+    }
+}

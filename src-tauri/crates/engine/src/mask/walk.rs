@@ -1,0 +1,116 @@
+//! One walk over a decoded JSON value: each node is checked against the schema's tagged
+//! paths, then the rules' paths and field names (masked whole when one matches), then the
+//! allow-lists (leaves only), then the content detectors over its text.
+
+use serde_json::Value;
+
+use super::paths::{render, PathPattern, Step};
+use super::{find_all, mark, CompiledRule, Detector, MaskAction, MaskMark, Masker};
+
+/// The most marks one payload keeps: past it, masking goes on but is not itemised.
+const MAX_MARKS: usize = 200;
+
+pub(super) struct Walk<'a> {
+    pub(super) masker: &'a Masker,
+    pub(super) tagged: &'a [PathPattern],
+    pub(super) marks: &'a mut Vec<MaskMark>,
+}
+
+impl Walk<'_> {
+    pub(super) fn value(&mut self, value: Value, path: &mut Vec<Step>) -> Option<Value> {
+        if self.tagged.iter().any(|p| p.matches(path)) {
+            let action = self.masker.tag_action;
+            self.note(path, "schema tag", action);
+            return action.apply_value(&value, &self.masker.key);
+        }
+        if let Some(rule) = self.masker.rules.iter().find(|r| r.masks(path)) {
+            self.note(path, &format!("rule {}", rule.name), rule.action);
+            return rule.action.apply_value(&value, &self.masker.key);
+        }
+        match value {
+            Value::Object(object) => {
+                let mut out = serde_json::Map::with_capacity(object.len());
+                for (key, child) in object {
+                    path.push(Step::Key(key));
+                    let masked = self.value(child, path);
+                    let Some(Step::Key(key)) = path.pop() else { continue };
+                    if let Some(masked) = masked {
+                        out.insert(key, masked);
+                    }
+                }
+                Some(Value::Object(out))
+            }
+            Value::Array(items) => {
+                let mut out = Vec::with_capacity(items.len());
+                for (i, child) in items.into_iter().enumerate() {
+                    path.push(Step::Index(i));
+                    if let Some(masked) = self.value(child, path) {
+                        out.push(masked);
+                    }
+                    path.pop();
+                }
+                Some(Value::Array(out))
+            }
+            leaf => self.leaf(leaf, path),
+        }
+    }
+
+    fn leaf(&mut self, value: Value, path: &[Step]) -> Option<Value> {
+        if let Some(rule) = self.masker.rules.iter().find(|r| r.disallows(path)) {
+            if !value.is_null() {
+                self.note(path, &format!("rule {} (not on its allow-list)", rule.name), rule.action);
+                return rule.action.apply_value(&value, &self.masker.key);
+            }
+        }
+        let text = match &value {
+            Value::String(s) => s.clone(),
+            Value::Number(n) => n.to_string(),
+            _ => return Some(value),
+        };
+        let place = render(path);
+        let masked = detect_in_text(self.masker, &text, &place, self.marks);
+        if masked == text {
+            Some(value)
+        } else {
+            Some(Value::String(masked))
+        }
+    }
+
+    fn note(&mut self, path: &[Step], rule: &str, action: MaskAction) {
+        if self.marks.len() < MAX_MARKS {
+            self.marks.push(mark(&render(path), rule, action));
+        }
+    }
+}
+
+/// Replaces every detector finding in `text` with its rule's action.
+pub(super) fn detect_in_text(masker: &Masker, text: &str, place: &str, marks: &mut Vec<MaskMark>) -> String {
+    let detectors: Vec<Detector> = {
+        let mut all: Vec<Detector> = masker.rules.iter().flat_map(|r| r.detectors.iter().copied()).collect();
+        all.sort_unstable();
+        all.dedup();
+        all
+    };
+    if detectors.is_empty() {
+        return text.to_string();
+    }
+    let findings = find_all(text, &detectors);
+    if findings.is_empty() {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for (start, end, detector) in findings {
+        let rule: Option<&CompiledRule> = masker.rules.iter().find(|r| r.detectors.contains(&detector));
+        let action = rule.map_or(MaskAction::Redact, |r| r.action);
+        out.push_str(&text[at..start]);
+        out.push_str(&action.apply_text(&text[start..end], &masker.key));
+        at = end;
+        if marks.len() < MAX_MARKS {
+            let name = rule.map_or("built-in", |r| r.name.as_str());
+            marks.push(mark(place, &format!("rule {name}: detector {}", detector.as_str()), action));
+        }
+    }
+    out.push_str(&text[at..]);
+    out
+}
