@@ -14,7 +14,7 @@ use streamlens_engine::Workspace;
 /// The session this window acts in: the workspace policy's (signed, in managed mode) and
 /// the role it gives the OS user; `STREAMLENS_ROLE` picks a role in personal mode, or views
 /// as a lower one in managed mode.
-fn session_from_policy(paths: &AppPaths) -> Result<Session, streamlens_engine::Error> {
+fn session_from_policy(paths: &AppPaths) -> Result<(Session, load::LoadedPolicy), streamlens_engine::Error> {
     let requested = match std::env::var("STREAMLENS_ROLE").as_deref() {
         Ok("developer") => Some(Role::Developer),
         Ok("support") => Some(Role::Support),
@@ -22,7 +22,8 @@ fn session_from_policy(paths: &AppPaths) -> Result<Session, streamlens_engine::E
         Ok("admin") => Some(Role::Admin),
         _ => None,
     };
-    load::load(paths)?.session(&current_user(), requested)
+    let loaded = load::load(paths)?;
+    Ok((loaded.session(&current_user(), requested)?, loaded))
 }
 
 pub fn run() -> ExitCode {
@@ -44,8 +45,8 @@ pub fn run() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let session = match session_from_policy(&paths) {
-        Ok(session) => session,
+    let (session, policy) = match session_from_policy(&paths) {
+        Ok(found) => found,
         Err(err) => {
             tracing::error!(%err, "the workspace policy is refused");
             eprintln!("Streamlens cannot start: {err}");
@@ -53,12 +54,22 @@ pub fn run() -> ExitCode {
         }
     };
     tracing::info!(data_dir = %paths.data_dir.display(), role = session.role.as_str(), "starting");
+    let source = policy.source.as_ref().map(|p| p.display().to_string());
+    if let Err(err) =
+        tauri::async_runtime::block_on(workspace.note_policy(&session, &policy.hash, source.as_deref()))
+    {
+        eprintln!("Streamlens cannot start: the audit log cannot be written: {err}");
+        return ExitCode::FAILURE;
+    }
 
     let result = tauri::Builder::default()
-        .manage(state::AppState { workspace, session })
+        .manage(state::AppState::new(workspace, session))
         .invoke_handler(tauri::generate_handler![
             commands::app::app_info,
             commands::app::diagnostics,
+            commands::app::view_as,
+            commands::app::audit_entries,
+            commands::app::verify_audit,
             commands::connections::list_connections,
             commands::connections::save_connection,
             commands::connections::delete_connection,

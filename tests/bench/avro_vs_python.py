@@ -48,9 +48,9 @@ from confluent_kafka.schema_registry import Schema, SchemaRegistryClient
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from consume_vs_kcat import COUNTRIES, DOMAINS, FIRST, LAST, ascii_fold  # noqa: E402
-from harness import (BASE_TS_MS, ROOT, add_common_args, argv_text, broker_facts, check,  # noqa: E402
-                     default_topic, ensure_topic, git_rev, load_results, log, machine_facts, measure,
-                     need_gnu_time, rounds, run_line, save_results, setup_streamlens, streamlens_cmd,
+from harness import (begin, BASE_TS_MS, ROOT, add_common_args, broker_facts, check,  # noqa: E402
+                     default_topic, ensure_topic, git_rev, load_results, log, measure,
+                     rounds, run_line, save_results, setup_streamlens, streamlens_cmd,
                      topic_counts, write_doc)
 from python_avro_consumer import to_json  # noqa: E402
 from report import (METHOD_MEASURE, broker_line, existing_notes, failed_lines, fmt, machine_lines,  # noqa: E402
@@ -626,13 +626,7 @@ def main():
         results["history"] = history(args.results_dir)
         write_section(args, results)
         return
-    need_gnu_time()
-    argv = argv_text(sys.argv[1:])
-    timeout = args.timeout or 120 + args.messages / 1000
-    started = time.perf_counter()
-
-    machine = machine_facts()
-    log(f"machine: {machine['nproc']} cores, {machine['cpu']}, load {' '.join(machine['loadavg_start'])}")
+    argv, timeout, started, machine = begin(args)
     subject, schema_id = register(args.registry, args.topic)
     check_existing(args, schema_id)
     topic = ensure_topic(args, records(args.seed, schema_id))

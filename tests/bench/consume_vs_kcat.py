@@ -35,8 +35,8 @@ import unicodedata
 import confluent_kafka
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from harness import (BASE_TS_MS, add_common_args, argv_text, broker_facts, check, default_topic,  # noqa: E402
-                     ensure_topic, git_rev, load_results, log, machine_facts, measure, need_gnu_time, rounds,
+from harness import (begin, BASE_TS_MS, add_common_args, broker_facts, check, default_topic,  # noqa: E402
+                     ensure_topic, git_rev, load_results, log, measure, rounds,
                      run_line, save_results, setup_streamlens, streamlens_cmd, topic_counts, write_doc)
 from report import existing_notes, fmt, history, ratio, render, summarize, with_sections  # noqa: E402
 
@@ -144,13 +144,7 @@ def main():
         write_doc(args.doc, with_sections(render(results, existing_notes(args.doc)), args.doc),
                   f"from the stored {args.topic} results")
         return
-    need_gnu_time()
-    argv = argv_text(sys.argv[1:])
-    timeout = args.timeout or 120 + args.messages / 1000
-    started = time.perf_counter()
-
-    machine = machine_facts()
-    log(f"machine: {machine['nproc']} cores, {machine['cpu']}, load {' '.join(machine['loadavg_start'])}")
+    argv, timeout, started, machine = begin(args)
     topic = ensure_topic(args, records(args.seed))
     topic.update(value_sizes(args.seed, args.messages))
     if args.produce_only:

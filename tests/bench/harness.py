@@ -404,7 +404,17 @@ def add_common_args(ap, topic_help):
     ap.add_argument("--scaled-down", help="a sentence for the doc when this is not the intended size")
     ap.add_argument("--produce-only", action="store_true", help="fill the topic and stop")
     ap.add_argument("--render-only", action="store_true",
-                    help="no runs: rewrite the doc from tests/bench/results/<topic>.json")
+                    help="no runs: rewrite the doc from the results stored in --results-dir")
+
+
+def begin(args):
+    """The start of a measured session: (argv text, per-read timeout, start time, machine facts)."""
+    need_gnu_time()
+    timeout = args.timeout or 120 + args.messages / 1000
+    started = time.perf_counter()
+    machine = machine_facts()
+    log(f"machine: {machine['nproc']} cores, {machine['cpu']}, load {' '.join(machine['loadavg_start'])}")
+    return argv_text(sys.argv[1:]), timeout, started, machine
 
 
 def need_gnu_time():
@@ -412,16 +422,21 @@ def need_gnu_time():
         sys.exit(f"{TIME} (GNU time) is needed for peak RSS: apt-get install time")
 
 
-def load_results(args):
-    return json.load(open(os.path.join(args.results_dir, f"{args.topic}.json"), encoding="utf-8"))
+def results_path(args, prefix=""):
+    """tests/bench/results/<prefix><topic>.json: a prefix keeps apart benchmarks that share a topic."""
+    return os.path.join(args.results_dir, f"{prefix}{args.topic}.json")
 
 
-def save_results(args, results):
-    """Writes tests/bench/results/<topic>.json; returns False when --results-dir is ''."""
+def load_results(args, prefix=""):
+    return json.load(open(results_path(args, prefix), encoding="utf-8"))
+
+
+def save_results(args, results, prefix=""):
+    """Writes tests/bench/results/<prefix><topic>.json; returns False when --results-dir is ''."""
     if not args.results_dir:
         return False
     os.makedirs(args.results_dir, exist_ok=True)
-    path = os.path.join(args.results_dir, f"{args.topic}.json")
+    path = results_path(args, prefix)
     with open(path, "w", encoding="utf-8") as f:
         json.dump(results, f, indent=1, ensure_ascii=False)
     log(f"raw results: {os.path.relpath(path, ROOT)}")

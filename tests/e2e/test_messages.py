@@ -24,6 +24,7 @@ from ui_helpers import open_topic as _open_topic
 from ui_helpers import select as _select
 from ui_helpers import text as _text
 from ui_helpers import wait as _wait
+from ui_helpers import CELLS_JS
 
 TOPIC = "demo.payments"
 PER_PARTITION = 100  # the default "Newest" page: the newest 100 of each partition
@@ -38,15 +39,6 @@ return Array.from(document.querySelectorAll('[data-testid="message-row"]')).map(
 }));
 """
 
-# Every cell's text and whether the row shows the masked badge, in one script call.
-_CELLS_JS = """
-return Array.from(document.querySelectorAll('[data-testid="message-row"]')).map(row => ({
-  partition: Number(row.dataset.partition),
-  offset: Number(row.dataset.offset),
-  cells: Array.from(row.querySelectorAll('td')).map(td => td.textContent),
-  masked: row.querySelector('[data-testid="masked-badge"]') !== null,
-}));
-"""
 
 
 def _rows(app) -> list:
@@ -192,14 +184,15 @@ def test_support_sees_masked_values(app_as):
     developer = app_as("developer")
     _add_connection(developer, "Local Kafka")
     app = app_as("support")
-    _wait(app).until(lambda d: "Role: Support" in d.find_element(By.CSS_SELECTOR, ".role-chip").text)
+    # The role chip holds the "View as" select now; its data-role is the role in force.
+    _wait(app).until(lambda d: _attr(app, "role-chip", "data-role") == "support")
     app.click("connection-item")
     _wait(app).until(lambda d: app.el("connection-title").text.strip() == "Local Kafka")
     _open_topic(app, TOPIC)
 
     # Values are shown masked: no cell of any row holds an email, and rows say they are masked.
     _wait_for(app, lambda r: len(r) > 0, "expected demo.payments messages")
-    rows = app.driver.execute_script(_CELLS_JS)
+    rows = app.driver.execute_script(CELLS_JS)
     assert rows, "expected rendered rows"
     leaked = [row for row in rows if any("@" in cell for cell in row["cells"])]
     assert not leaked, leaked[:3]

@@ -40,6 +40,7 @@ def _register(subject: str, fields: list) -> None:
 def _open_subject(app, subject: str) -> None:
     app.click("tab-schemas")
     app.el("subject-list")
+    app.el("subject-count")  # the search box is enabled once the subjects are loaded
     app.fill("subject-search", subject)
     row = (By.CSS_SELECTOR, f'[data-testid="subject-row"][data-subject="{subject}"]')
     wait(app).until(lambda d: d.find_element(*row).click() or True)

@@ -68,3 +68,14 @@ def open_topic(app, name: str) -> None:
     wait(app).until(lambda d: d.find_element(*cell).click() or True)
     wait(app).until(lambda d: app.el("topic-title").text.strip() == name)
     app.el("messages-view")
+
+
+# Message rows: every cell's text and whether the row shows the masked badge, in one script call.
+CELLS_JS = """
+return Array.from(document.querySelectorAll('[data-testid="message-row"]')).map(row => ({
+  partition: Number(row.dataset.partition),
+  offset: Number(row.dataset.offset),
+  cells: Array.from(row.querySelectorAll('td')).map(td => td.textContent),
+  masked: row.querySelector('[data-testid="masked-badge"]') !== null,
+}));
+"""

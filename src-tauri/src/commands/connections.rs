@@ -9,7 +9,7 @@ use crate::state::AppState;
 
 #[tauri::command]
 pub(crate) async fn list_connections(state: State<'_, AppState>) -> Result<Vec<ConnectionProfile>> {
-    state.workspace.list_connections(&state.session).await
+    state.workspace.list_connections(&state.session()).await
 }
 
 #[tauri::command]
@@ -17,17 +17,17 @@ pub(crate) async fn save_connection(
     state: State<'_, AppState>,
     draft: ProfileDraft,
 ) -> Result<ConnectionProfile> {
-    state.workspace.save_connection(&state.session, draft).await
+    state.workspace.save_connection(&state.session(), draft).await
 }
 
 #[tauri::command]
 pub(crate) async fn delete_connection(state: State<'_, AppState>, id: String) -> Result<()> {
-    state.workspace.delete_connection(&state.session, &id).await
+    state.workspace.delete_connection(&state.session(), &id).await
 }
 
 #[tauri::command]
 pub(crate) async fn test_connection(state: State<'_, AppState>, id: String) -> Result<ProbeReport> {
-    state.workspace.test_connection(&state.session, &id).await
+    state.workspace.test_connection(&state.session(), &id).await
 }
 
 #[tauri::command]
@@ -35,5 +35,5 @@ pub(crate) async fn test_connection_draft(
     state: State<'_, AppState>,
     draft: ProfileDraft,
 ) -> Result<ProbeReport> {
-    state.workspace.test_draft(&state.session, draft).await
+    state.workspace.test_draft(&state.session(), draft).await
 }

@@ -11,7 +11,7 @@ pub(crate) async fn list_groups(
     state: State<'_, AppState>,
     connection_id: String,
 ) -> Result<Vec<GroupSummary>> {
-    state.workspace.list_groups(&state.session, &connection_id).await
+    state.workspace.list_groups(&state.session(), &connection_id).await
 }
 
 #[tauri::command]
@@ -20,7 +20,7 @@ pub(crate) async fn describe_group(
     connection_id: String,
     group_id: String,
 ) -> Result<GroupDetail> {
-    state.workspace.describe_group(&state.session, &connection_id, &group_id).await
+    state.workspace.describe_group(&state.session(), &connection_id, &group_id).await
 }
 
 #[tauri::command]
@@ -30,5 +30,5 @@ pub(crate) async fn reset_offsets(
     reset: OffsetReset,
     confirmation: Option<String>,
 ) -> Result<ResetPlan> {
-    state.workspace.reset_offsets(&state.session, &connection_id, &reset, confirmation.as_deref()).await
+    state.workspace.reset_offsets(&state.session(), &connection_id, &reset, confirmation.as_deref()).await
 }

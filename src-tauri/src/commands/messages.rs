@@ -27,7 +27,7 @@ pub(crate) async fn browse_messages(
     });
     state
         .workspace
-        .browse_messages(&state.session, &connection_id, &request, scan_id.as_deref(), progress)
+        .browse_messages(&state.session(), &connection_id, &request, scan_id.as_deref(), progress)
         .await
 }
 
@@ -47,7 +47,7 @@ pub(crate) async fn tail_messages(
         Err(_) => ControlFlow::Break(()), // the window went away: stop following
     });
     let request = TailRequest { topic, partitions, filter };
-    state.workspace.tail_messages(&state.session, &connection_id, &request, &tail_id, emit).await
+    state.workspace.tail_messages(&state.session(), &connection_id, &request, &tail_id, emit).await
 }
 
 #[tauri::command]
@@ -62,7 +62,7 @@ pub(crate) async fn produce_message(
     connection_id: String,
     request: ProduceRequest,
 ) -> Result<ProduceResult> {
-    state.workspace.produce(&state.session, &connection_id, &request).await
+    state.workspace.produce(&state.session(), &connection_id, &request).await
 }
 
 /// Writes a range to a file the user chose, with progress on `on_progress`; `cancel_scan(scan_id)` stops it.
@@ -81,7 +81,7 @@ pub(crate) async fn export_messages(
     });
     let result = state
         .workspace
-        .export_messages(&state.session, &connection_id, &request, &target, cancel, progress)
+        .export_messages(&state.session(), &connection_id, &request, &target, cancel, progress)
         .await;
     state.workspace.forget_scan(&scan_id).await;
     result

@@ -14,7 +14,7 @@ pub(crate) async fn registry_overview(
     state: State<'_, AppState>,
     connection_id: String,
 ) -> Result<RegistryOverview> {
-    state.workspace.registry_overview(&state.session, &connection_id).await
+    state.workspace.registry_overview(&state.session(), &connection_id).await
 }
 
 #[tauri::command]
@@ -23,7 +23,7 @@ pub(crate) async fn subject_detail(
     connection_id: String,
     subject: String,
 ) -> Result<SubjectDetail> {
-    state.workspace.subject_detail(&state.session, &connection_id, &subject).await
+    state.workspace.subject_detail(&state.session(), &connection_id, &subject).await
 }
 
 /// `version`: a version number or "latest".
@@ -34,7 +34,7 @@ pub(crate) async fn subject_version(
     subject: String,
     version: String,
 ) -> Result<SubjectVersion> {
-    state.workspace.subject_version(&state.session, &connection_id, &subject, &version).await
+    state.workspace.subject_version(&state.session(), &connection_id, &subject, &version).await
 }
 
 #[tauri::command]
@@ -44,7 +44,7 @@ pub(crate) async fn check_compatibility(
     subject: String,
     draft: SchemaDraft,
 ) -> Result<CompatibilityReport> {
-    state.workspace.check_compatibility(&state.session, &connection_id, &subject, &draft).await
+    state.workspace.check_compatibility(&state.session(), &connection_id, &subject, &draft).await
 }
 
 #[tauri::command]
@@ -54,7 +54,7 @@ pub(crate) async fn register_schema(
     subject: String,
     draft: SchemaDraft,
 ) -> Result<RegisteredId> {
-    state.workspace.register_schema(&state.session, &connection_id, &subject, &draft).await
+    state.workspace.register_schema(&state.session(), &connection_id, &subject, &draft).await
 }
 
 #[tauri::command]
@@ -63,7 +63,7 @@ pub(crate) async fn topic_decoders(
     connection_id: String,
     topic: String,
 ) -> Result<TopicDecoders> {
-    state.workspace.topic_decoders(&state.session, &connection_id, &topic).await
+    state.workspace.topic_decoders(&state.session(), &connection_id, &topic).await
 }
 
 #[tauri::command]
@@ -73,5 +73,5 @@ pub(crate) async fn pin_topic_decoders(
     topic: String,
     decoders: TopicDecoders,
 ) -> Result<()> {
-    state.workspace.pin_topic_decoders(&state.session, &connection_id, &topic, decoders).await
+    state.workspace.pin_topic_decoders(&state.session(), &connection_id, &topic, decoders).await
 }

@@ -11,7 +11,7 @@ pub(crate) async fn cluster_overview(
     state: State<'_, AppState>,
     connection_id: String,
 ) -> Result<ClusterOverview> {
-    state.workspace.cluster_overview(&state.session, &connection_id).await
+    state.workspace.cluster_overview(&state.session(), &connection_id).await
 }
 
 #[tauri::command]
@@ -19,7 +19,7 @@ pub(crate) async fn list_topics(
     state: State<'_, AppState>,
     connection_id: String,
 ) -> Result<Vec<TopicSummary>> {
-    state.workspace.list_topics(&state.session, &connection_id).await
+    state.workspace.list_topics(&state.session(), &connection_id).await
 }
 
 #[tauri::command]
@@ -28,7 +28,7 @@ pub(crate) async fn describe_topic(
     connection_id: String,
     topic: String,
 ) -> Result<TopicDetail> {
-    state.workspace.describe_topic(&state.session, &connection_id, &topic).await
+    state.workspace.describe_topic(&state.session(), &connection_id, &topic).await
 }
 
 #[tauri::command]
@@ -38,7 +38,7 @@ pub(crate) async fn create_topic(
     topic: NewTopic,
     confirmation: Option<String>,
 ) -> Result<TopicDetail> {
-    state.workspace.create_topic(&state.session, &connection_id, &topic, confirmation.as_deref()).await
+    state.workspace.create_topic(&state.session(), &connection_id, &topic, confirmation.as_deref()).await
 }
 
 #[tauri::command]
@@ -48,5 +48,5 @@ pub(crate) async fn delete_topic(
     topic: String,
     confirmation: Option<String>,
 ) -> Result<()> {
-    state.workspace.delete_topic(&state.session, &connection_id, &topic, confirmation.as_deref()).await
+    state.workspace.delete_topic(&state.session(), &connection_id, &topic, confirmation.as_deref()).await
 }

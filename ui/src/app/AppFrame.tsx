@@ -1,4 +1,5 @@
 // The window layout: sidebar on the left, top bar, error banners and the current view.
+import { AuditView } from "../features/audit/AuditView";
 import { ConnectionEditorView } from "../features/connections/editor/ConnectionEditorView";
 import { HomeView } from "../features/home/HomeView";
 import { ConnectionView } from "./ConnectionView";
@@ -24,6 +25,8 @@ function titleFor(view: View): string {
       return "New connection";
     case "edit-connection":
       return "Edit connection";
+    case "audit":
+      return "Audit log";
   }
 }
 
@@ -43,6 +46,8 @@ function CurrentView({ view }: { view: View }) {
       return <ConnectionEditorView key="new" id={null} />;
     case "edit-connection":
       return <ConnectionEditorView key={`edit-${view.id}`} id={view.id} />;
+    case "audit":
+      return <AuditView />;
   }
 }
 

@@ -1,4 +1,6 @@
-// The left column: brand, the saved connections, "Add connection", and diagnostics.
+// The left column: brand, the saved connections, "Add connection", diagnostics and, for
+// admins, the audit log.
+import { OpenAuditButton } from "../features/audit/OpenAuditButton";
 import { CopyDiagnosticsButton } from "../features/diagnostics/CopyDiagnosticsButton";
 import { ConnectionList } from "../features/connections/ConnectionList";
 import { useConnections } from "../features/connections/queries";
@@ -47,6 +49,7 @@ export function Sidebar() {
         </button>
       </div>
       <div className="sidebar__footer">
+        <OpenAuditButton />
         <CopyDiagnosticsButton />
       </div>
     </nav>

@@ -1,14 +1,8 @@
-// The strip above the main area: what the user is looking at, the app version and
-// the role the backend says this user has (the backend enforces it; this only shows it).
-import type { Role } from "../bindings/Role";
+// The strip above the main area: what the user is looking at, the app version and the
+// role commands run under, which the user may switch to a lower one ("view as"). The
+// backend enforces the role; this only shows and switches it.
 import { useAppInfo } from "./appInfo";
-
-const ROLE_LABELS: Record<Role, string> = {
-  developer: "Developer",
-  support: "Support",
-  troubleshooter: "Troubleshooter",
-  admin: "Admin",
-};
+import { ViewAsSelect } from "./ViewAsSelect";
 
 export function TopBar({ title }: { title: string }) {
   const { data: info } = useAppInfo();
@@ -18,8 +12,13 @@ export function TopBar({ title }: { title: string }) {
       <div className="top-bar__meta">
         {info ? (
           <>
-            <span className="role-chip" title={`Data: ${info.dataDir}\nLog: ${info.logFile}`}>
-              Role: <strong>{ROLE_LABELS[info.role]}</strong>
+            <span
+              className="role-chip"
+              data-testid="role-chip"
+              data-role={info.role}
+              title={`Data: ${info.dataDir}\nLog: ${info.logFile}`}
+            >
+              Role: <ViewAsSelect role={info.role} />
             </span>
             <span className="version">
               v<span data-testid="app-version">{info.version}</span>

@@ -16,7 +16,9 @@ export type View =
   // One Schema Registry subject, inside the Schemas tab of connection `id`.
   | { kind: "subject"; id: string; subject: string }
   | { kind: "new-connection" }
-  | { kind: "edit-connection"; id: string };
+  | { kind: "edit-connection"; id: string }
+  // The audit log (admin).
+  | { kind: "audit" };
 
 export interface Navigation {
   view: View;
@@ -54,6 +56,7 @@ export function selectedConnectionId(view: View): string | null {
       return view.id;
     case "home":
     case "new-connection":
+    case "audit":
       return null;
   }
 }

@@ -1,5 +1,6 @@
 // The platform boundary: the only module that knows the UI runs inside Tauri.
 // Components import from here (never from @tauri-apps/*), and unit tests vi.mock it.
+export { auditEntries, verifyAudit, viewAs } from "./access";
 export { isAppError, toAppError } from "./appError";
 export {
   deleteConnection,

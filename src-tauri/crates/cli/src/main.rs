@@ -113,6 +113,8 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let loaded = load::load(&paths)?;
     let session = loaded.session(&current_user(), cli.role.map(Into::into))?;
     let workspace = Workspace::open(paths.clone(), Keyring::from_env()).await?;
+    let source = loaded.source.as_ref().map(|p| p.display().to_string());
+    workspace.note_policy(&session, &loaded.hash, source.as_deref()).await?;
     let code = match cli.command {
         Command::Connections(command) => connections::run(&workspace, &session, command).await,
         Command::Topics(command) => topics::run(&workspace, &session, command).await,

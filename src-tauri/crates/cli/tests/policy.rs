@@ -62,6 +62,7 @@ fn support_consume_of_the_pii_corpus_leaks_nothing_and_is_audited() {
     let audit = stdout(&cli.run(&["--role", "admin", "audit", "list", "--json"]));
     let entries: Vec<serde_json::Value> = serde_json::from_str(&audit).expect("audit JSON");
     assert!(entries.iter().any(|e| e["role"] == "support" && e["action"] == "read"), "{audit}");
+    assert!(entries.iter().any(|e| e["action"] == "policy_change"), "the policy in force is noted: {audit}");
     assert!(stdout(&cli.run(&["--role", "admin", "audit", "verify"])).starts_with("intact"));
     let refused = cli.run(&["--role", "support", "audit", "list"]);
     assert!(!refused.status.success() && stderr(&refused).contains("may not view the audit log"));

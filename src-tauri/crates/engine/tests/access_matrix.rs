@@ -59,7 +59,6 @@ const MATRIX: &[(&str, &[Role], &[Role])] = &[
     ("pin_topic_decoders", READERS, READERS),
     ("audit_entries", &[A], &[A]),
     ("verify_audit", &[A], &[A]),
-    ("audit_policy_change", &[A], &[A]),
 ];
 
 struct Fixture {
@@ -171,7 +170,6 @@ async fn call(f: &Fixture, session: &Session, connection: &str, command: &str) -
         }
         "audit_entries" => w.audit_entries(session, 5).await.map(drop),
         "verify_audit" => w.verify_audit(session).await.map(drop),
-        "audit_policy_change" => w.audit_policy_change(session, "matrix").await,
         other => panic!("the matrix names a command the test does not call: {other}"),
     }
 }

@@ -6,7 +6,7 @@ import { describe, expect, it, vi } from "vitest";
 import type { TailBatch } from "../../bindings/TailBatch";
 import * as platform from "../../platform";
 import { at } from "../../test/at";
-import { messagePage, messageRecords } from "../../test/fixtures";
+import { appInfo, messagePage, messageRecords } from "../../test/fixtures";
 
 import { renderMessages, requests, rows, setUpMessagesTests, waitForRows } from "./messagesTestKit";
 
@@ -55,6 +55,39 @@ describe("MessagesView: live tail", () => {
     expect(screen.getByTestId("tail-status")).toHaveTextContent("Live tail stopped");
     // The rows received stay until the next seek.
     expect(screen.getByTestId("message-count")).toHaveAttribute("data-value", "10000");
+  });
+
+  it("stops the tail, drops its rows and reads the page again when the role changes (view as)", async () => {
+    let deliver: (batch: TailBatch) => void = () => undefined;
+    const { user } = renderMessages({ page: messagePage({ messages: messageRecords(3, 1) }) }, () => {
+      vi.mocked(platform.tailMessages).mockImplementation((_id, _topic, _partitions, _filter, _tailId, onBatch) => {
+        deliver = onBatch;
+        return new Promise(() => undefined);
+      });
+      vi.mocked(platform.viewAs).mockResolvedValue(appInfo({ role: "support" }));
+    });
+    await waitForRows(3);
+    await user.click(screen.getByTestId("live-tail"));
+    const tailId = vi.mocked(platform.tailMessages).mock.calls[0]?.[4];
+    act(() => {
+      deliver({ messages: messageRecords(2, 1, 3), dropped: 0 });
+    });
+    expect(screen.getByTestId("message-count")).toHaveAttribute("data-value", "5");
+    await waitFor(() => {
+      expect(screen.getByTestId("view-as")).toBeEnabled();
+    });
+
+    await user.selectOptions(screen.getByTestId("view-as"), "support");
+
+    await waitFor(() => {
+      expect(screen.getByTestId("live-tail")).toHaveAttribute("aria-pressed", "false");
+    });
+    expect(platform.cancelScan).toHaveBeenCalledWith(tailId);
+    await waitFor(() => {
+      expect(requests()).toHaveLength(2);
+    });
+    await waitForRows(3);
+    expect(screen.queryByTestId("produce-open")).not.toBeInTheDocument();
   });
 
   it("shows a tail that failed inline and stops it", async () => {

@@ -4,10 +4,12 @@
 // Produce for the roles that may, and the topic's pinned decoders. Everything shown came
 // through the backend's one data path, masked for the caller's role before it reached the
 // window; a page whose schemas came from the cache (registry unreachable) says so above it.
+// A switch of role ("view as") refetches the page and stops a running live tail.
 import { useRef, useState, type KeyboardEvent } from "react";
 import type { AppError } from "../../bindings/AppError";
 import type { BrowseRequest } from "../../bindings/BrowseRequest";
 import type { ConnectionProfile } from "../../bindings/ConnectionProfile";
+import type { Role } from "../../bindings/Role";
 import { pluralize } from "../../components/format";
 import { InlineError } from "../../components/InlineError";
 import { Spinner } from "../../components/Spinner";
@@ -42,7 +44,7 @@ export function MessagesView(props: MessagesViewProps) {
       </p>
     );
   }
-  return <MessageBrowser {...props} mayProduce={canProduce(role, props.profile.environment)} />;
+  return <MessageBrowser {...props} role={role} mayProduce={canProduce(role, props.profile.environment)} />;
 }
 
 function initialRequest(topic: string, partitionIds: readonly number[]): BrowseRequest {
@@ -55,7 +57,12 @@ function sameRequest(a: BrowseRequest, b: BrowseRequest): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-function MessageBrowser({ profile, topic, partitionIds, mayProduce }: MessagesViewProps & { mayProduce: boolean }) {
+interface MessageBrowserProps extends MessagesViewProps {
+  role: Role;
+  mayProduce: boolean;
+}
+
+function MessageBrowser({ profile, topic, partitionIds, role, mayProduce }: MessageBrowserProps) {
   const rootRef = useRef<HTMLElement>(null);
   const [draft, setDraft] = useState<SeekDraft>(initialSeek);
   const [request, setRequest] = useState<BrowseRequest>(() => initialRequest(topic, partitionIds));
@@ -66,6 +73,14 @@ function MessageBrowser({ profile, topic, partitionIds, mayProduce }: MessagesVi
   const [tail, setTail] = useState<TailView | null>(null);
   const [tailError, setTailError] = useState<AppError | null>(null);
   const [producing, setProducing] = useState(false);
+  // A tail streams under the role it started with: when the role changes, it stops and its
+  // rows go, so nothing the previous role saw stays on screen (the page is refetched).
+  const [tailRole, setTailRole] = useState(role);
+  if (tailRole !== role) {
+    setTailRole(role);
+    setTailing(false);
+    setTail(null);
+  }
 
   const { query, scan, cancel } = useMessagePage(profile.id, request);
   const page = query.data;

@@ -2,14 +2,17 @@
 //! (tests/fixtures/schemas): the Confluent wire format and Protobuf message-index parser,
 //! the Avro decoder (every type and logical type, references, recursion), the Protobuf
 //! decoder (imports, oneof, well-known types) and auto-detection (JSON, text, MessagePack).
-//! The first input byte picks the entry point. Properties: nothing panics, overflows the
-//! stack or runs away, and whatever decodes is valid JSON.
+//! The first input byte picks the entry point; one more runs the built-in masking over
+//! auto-decoded input. Properties: nothing panics, overflows the stack or runs away,
+//! whatever decodes is valid JSON, and masked output holds no detector match.
 #![no_main]
 
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
+use streamlens_engine::access::policy::MaskingPolicy;
 use streamlens_engine::browse::decode::decode_auto_within;
+use streamlens_engine::mask::{find_all, Detector, Masker, PseudonymKey};
 use streamlens_engine::schema::protobuf::{self, ProtoSchema};
 use streamlens_engine::schema::{avro, wire, AvroPlan};
 
@@ -37,6 +40,28 @@ fn schemas() -> &'static Schemas {
     })
 }
 
+fn masker() -> &'static Masker {
+    static MASKER: OnceLock<Masker> = OnceLock::new();
+    MASKER.get_or_init(|| {
+        Masker::new(&MaskingPolicy::default(), "fuzz", PseudonymKey::new(b"fuzz".to_vec())).expect("built-in masking")
+    })
+}
+
+fn collect_strings(value: &serde_json::Value, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::String(s) => out.push(s.clone()),
+        serde_json::Value::Number(n) => out.push(n.to_string()),
+        serde_json::Value::Array(items) => items.iter().for_each(|v| collect_strings(v, out)),
+        serde_json::Value::Object(map) => {
+            for (key, v) in map {
+                out.push(key.clone());
+                collect_strings(v, out);
+            }
+        }
+        _ => {}
+    }
+}
+
 fn valid_json(text: &str) {
     if let Err(err) = serde_json::from_str::<serde_json::Value>(text) {
         // serde_json stops at 128 levels (the decoders allow about as many) and refuses
@@ -52,7 +77,7 @@ fn valid_json(text: &str) {
 fuzz_target!(|data: &[u8]| {
     let Some((&selector, body)) = data.split_first() else { return };
     let schemas = schemas();
-    match selector % 4 {
+    match selector % 5 {
         0 | 1 => {
             let plan = &schemas.avro[usize::from(selector % 2)];
             let mut out = String::new();
@@ -67,6 +92,23 @@ fuzz_target!(|data: &[u8]| {
                         valid_json(&json);
                     }
                 }
+            }
+        }
+        4 => {
+            let payload = decode_auto_within(Some(body), usize::MAX);
+            let Some(text) = payload.text.as_deref() else { return };
+            let masker = masker();
+            let mut marks = Vec::new();
+            // Each string the masked value holds (keys included) is checked, not the JSON text:
+            // escapes such as `\u0000@host.com` read as an email only once serialised.
+            let mut strings = Vec::new();
+            match serde_json::from_str::<serde_json::Value>(text) {
+                Ok(value) => collect_strings(&masker.mask_json(value, &[], &mut marks).unwrap_or_default(), &mut strings),
+                Err(_) => strings.push(masker.mask_text(text, &mut marks)),
+            }
+            for masked in &strings {
+                let left = find_all(masked, &Detector::ALL);
+                assert!(left.is_empty(), "{left:?} left in masked {masked:?} of {text:?}");
             }
         }
         _ => {

@@ -110,6 +110,15 @@ pub async fn append(
     }
 }
 
+/// The newest entry with this action.
+pub async fn last_of(store: &Store, action: &str) -> Result<Option<AuditEntry>> {
+    let row = sqlx::query("SELECT * FROM audit_log WHERE action = ?1 ORDER BY seq DESC LIMIT 1")
+        .bind(action)
+        .fetch_optional(store.pool())
+        .await?;
+    Ok(row.as_ref().map(entry_from_row))
+}
+
 /// The newest `limit` entries, newest first.
 pub async fn entries(store: &Store, limit: u32) -> Result<Vec<AuditEntry>> {
     let rows = sqlx::query("SELECT * FROM audit_log ORDER BY seq DESC LIMIT ?1")

@@ -36,21 +36,24 @@ pub struct LoadedPolicy {
 /// Where the policy file is: `STREAMLENS_POLICY`, else the system one in managed mode, else
 /// `policy.toml` in the data directory.
 pub fn policy_path(paths: &AppPaths, managed: bool) -> PathBuf {
-    if let Ok(path) = std::env::var("STREAMLENS_POLICY") {
-        return PathBuf::from(path);
-    }
     let system = Path::new(SYSTEM_DIR).join("policy.toml");
     if managed && system.exists() {
         return system;
     }
+    if let Ok(path) = std::env::var("STREAMLENS_POLICY") {
+        return PathBuf::from(path);
+    }
     paths.data_dir.join("policy.toml")
 }
 
-/// The pinned public key, if this installation is managed.
+/// The pinned public key, if this installation is managed. The system pin always wins:
+/// `STREAMLENS_POLICY_KEY` can pin a key where there is none (tests, a portable install),
+/// never replace or remove the installation's.
 pub fn pinned_key() -> Result<Option<String>> {
+    let system = Path::new(SYSTEM_DIR).join("policy-key.pub");
     let path = match std::env::var("STREAMLENS_POLICY_KEY") {
-        Ok(path) => PathBuf::from(path),
-        Err(_) => Path::new(SYSTEM_DIR).join("policy-key.pub"),
+        Ok(path) if !system.exists() => PathBuf::from(path),
+        _ => system,
     };
     match std::fs::read_to_string(&path) {
         Ok(text) => Ok(Some(text.trim().to_string())),

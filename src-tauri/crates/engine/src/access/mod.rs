@@ -209,9 +209,16 @@ impl Session {
     }
 }
 
-/// The OS user name (`USER`, `USERNAME`), or "unknown".
+/// The OS user name (`USER`, `USERNAME`, `LOGNAME`, else the home directory's name), or
+/// "unknown".
 pub fn current_user() -> String {
-    std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "unknown".to_string())
+    ["USER", "USERNAME", "LOGNAME"]
+        .iter()
+        .find_map(|name| std::env::var(name).ok().filter(|v| !v.is_empty()))
+        .or_else(|| {
+            dirs::home_dir().and_then(|home| home.file_name().map(|n| n.to_string_lossy().into_owned()))
+        })
+        .unwrap_or_else(|| "unknown".to_string())
 }
 
 #[cfg(test)]

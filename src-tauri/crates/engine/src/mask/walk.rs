@@ -5,7 +5,7 @@
 use serde_json::Value;
 
 use super::paths::{render, PathPattern, Step};
-use super::{find_all, mark, CompiledRule, Detector, MaskAction, MaskMark, Masker};
+use super::{find_all, mark, CompiledRule, Detector, MaskAction, MaskMark, Masker, REDACTED};
 
 /// The most marks one payload keeps: past it, masking goes on but is not itemised.
 const MAX_MARKS: usize = 200;
@@ -31,10 +31,16 @@ impl Walk<'_> {
             Value::Object(object) => {
                 let mut out = serde_json::Map::with_capacity(object.len());
                 for (key, child) in object {
+                    // Keys can hold PII too (a map keyed by email address).
+                    let place = format!("{} (a key)", render(path));
+                    let key = detect_in_text(self.masker, &key, &place, self.marks);
                     path.push(Step::Key(key));
                     let masked = self.value(child, path);
-                    let Some(Step::Key(key)) = path.pop() else { continue };
+                    let Some(Step::Key(mut key)) = path.pop() else { continue };
                     if let Some(masked) = masked {
+                        while out.contains_key(&key) {
+                            key.push('\'');
+                        }
                         out.insert(key, masked);
                     }
                 }
@@ -83,7 +89,10 @@ impl Walk<'_> {
     }
 }
 
-/// Replaces every detector finding in `text` with its rule's action.
+/// Replaces every detector finding in `text` with its rule's action. Replacing a finding
+/// can expose another (a card inside a longer digit run once its neighbours are masked), so
+/// this repeats until nothing is found; text that still holds a finding after a few rounds
+/// is redacted whole.
 pub(super) fn detect_in_text(masker: &Masker, text: &str, place: &str, marks: &mut Vec<MaskMark>) -> String {
     let detectors: Vec<Detector> = {
         let mut all: Vec<Detector> = masker.rules.iter().flat_map(|r| r.detectors.iter().copied()).collect();
@@ -94,10 +103,29 @@ pub(super) fn detect_in_text(masker: &Masker, text: &str, place: &str, marks: &m
     if detectors.is_empty() {
         return text.to_string();
     }
-    let findings = find_all(text, &detectors);
-    if findings.is_empty() {
-        return text.to_string();
+    let mut current = text.to_string();
+    for _ in 0..4 {
+        let findings = find_all(&current, &detectors);
+        if findings.is_empty() {
+            return current;
+        }
+        current = replace_findings(masker, &current, findings, place, marks);
     }
+    if find_all(&current, &detectors).is_empty() {
+        current
+    } else {
+        marks.push(mark(place, "detectors (still finding after masking)", MaskAction::Redact));
+        REDACTED.to_string()
+    }
+}
+
+fn replace_findings(
+    masker: &Masker,
+    text: &str,
+    findings: Vec<(usize, usize, Detector)>,
+    place: &str,
+    marks: &mut Vec<MaskMark>,
+) -> String {
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
     for (start, end, detector) in findings {

@@ -56,9 +56,16 @@ impl Workspace {
         audit::verify(&self.store).await
     }
 
-    /// Records a policy change (the policy file itself lives outside the database).
-    pub async fn audit_policy_change(&self, session: &Session, hash: &str) -> Result<()> {
-        session.authorize(Action::EditPolicy)?;
-        self.audit(session, "policy_change", None, serde_json::json!({ "sha256": hash })).await
+    /// Notes the policy in force: when its hash differs from the last one the log saw (or
+    /// none was seen), a `policy_change` entry says who started under which policy. Returns
+    /// whether it changed.
+    pub async fn note_policy(&self, session: &Session, hash: &str, source: Option<&str>) -> Result<bool> {
+        let last = audit::last_of(&self.store, "policy_change").await?;
+        if last.as_ref().is_some_and(|entry| entry.detail.contains(hash)) {
+            return Ok(false);
+        }
+        let detail = serde_json::json!({ "sha256": hash, "source": source.unwrap_or("built-in") });
+        self.audit(session, "policy_change", None, detail).await?;
+        Ok(true)
     }
 }

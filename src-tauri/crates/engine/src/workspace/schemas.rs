@@ -88,9 +88,19 @@ impl Workspace {
         subject: &str,
         draft: &SchemaDraft,
     ) -> Result<RegisteredId> {
-        session.authorize(Action::WriteSchemas)?;
+        let profile = self.store.find_profile(connection).await?;
+        session.authorize_on(
+            Action::WriteSchemas,
+            crate::access::Target {
+                connection: &profile.name,
+                environment: profile.environment,
+                topic: None,
+            },
+        )?;
         let registry = self.registry(connection).await?;
         let id = registry.client().register(subject, draft).await?;
+        let detail = serde_json::json!({ "subject": subject, "id": id.id });
+        self.audit(session, "register_schema", Some(&profile), detail).await?;
         tracing::info!(subject, id = id.id, role = session.role.as_str(), "schema registered");
         Ok(id)
     }

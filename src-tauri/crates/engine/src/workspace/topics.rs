@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use super::Workspace;
-use crate::access::{Action, Session};
+use crate::access::{Action, Session, Target};
 use crate::error::{Error, Result};
 use crate::kafka::model::{ClusterOverview, NewTopic, TopicDetail, TopicSummary};
 use crate::kafka::{client_config, KafkaCluster};
@@ -39,11 +39,13 @@ impl Workspace {
         topic: &NewTopic,
         confirmation: Option<&str>,
     ) -> Result<TopicDetail> {
-        session.authorize(Action::ManageTopics)?;
-        topic.validate()?;
         let (profile, cluster) = self.kafka_cluster(connection).await?;
+        session.authorize_on(Action::ManageTopics, on_topic(&profile, &topic.name))?;
+        topic.validate()?;
         confirm_on_prod(&profile, &topic.name, confirmation, "create")?;
         cluster.create_topic(topic).await?;
+        self.audit(session, "create_topic", Some(&profile), serde_json::json!({ "topic": topic.name }))
+            .await?;
         tracing::info!(connection = %profile.name, topic = %topic.name, "topic created");
         // A new topic's metadata can lag its creation by a moment on some brokers.
         for _ in 0..20 {
@@ -64,10 +66,11 @@ impl Workspace {
         topic: &str,
         confirmation: Option<&str>,
     ) -> Result<()> {
-        session.authorize(Action::ManageTopics)?;
         let (profile, cluster) = self.kafka_cluster(connection).await?;
+        session.authorize_on(Action::ManageTopics, on_topic(&profile, topic))?;
         confirm_on_prod(&profile, topic, confirmation, "delete")?;
         cluster.delete_topic(topic).await?;
+        self.audit(session, "delete_topic", Some(&profile), serde_json::json!({ "topic": topic })).await?;
         tracing::info!(connection = %profile.name, topic, "topic deleted");
         // Metadata can still list a deleted topic for a moment; wait so a refresh is truthful.
         for _ in 0..20 {
@@ -114,4 +117,9 @@ fn confirm_on_prod(
         )));
     }
     Ok(())
+}
+
+/// A topic of a connection, for the policy.
+fn on_topic<'a>(profile: &'a ConnectionProfile, topic: &'a str) -> Target<'a> {
+    Target { connection: &profile.name, environment: profile.environment, topic: Some(topic) }
 }
