@@ -77,7 +77,7 @@ fn a_managed_installation_takes_only_a_signed_policy_and_its_role() {
     let policy = dir.join("policy.toml");
     let key_s = key.to_str().expect("path");
     let policy_s = policy.to_str().expect("path");
-    let user = std::env::var("USER").unwrap_or_else(|_| "unknown".into());
+    let user = streamlens_engine::access::current_user();
     std::fs::write(&policy, format!("[[assignments]]\nuser = \"{user}\"\nrole = \"support\"\n"))
         .expect("write");
 

@@ -121,7 +121,9 @@ fn mask_payload(
         None => Vec::new(),
     };
     let masked = masker.mask_json(value, &tagged, &mut marks).unwrap_or(serde_json::Value::Null);
-    finish(payload, masked.to_string(), PayloadFormat::Json, marks, limit)
+    // Nothing masked: the decoder's own text (exactly as decoded) instead of a re-serialisation.
+    let text = if marks.is_empty() { text } else { masked.to_string() };
+    finish(payload, text, PayloadFormat::Json, marks, limit)
 }
 
 /// The masked text in place of the original, cut to `limit`.

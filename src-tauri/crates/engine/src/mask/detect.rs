@@ -6,7 +6,7 @@
 use std::net::Ipv6Addr;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex::{Regex, RegexSet};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -42,16 +42,16 @@ impl Detector {
 
     /// Byte ranges of this detector's findings in `text`, in order, not overlapping.
     pub fn find(self, text: &str) -> Vec<(usize, usize)> {
-        let (regex, check): (&Regex, fn(&str) -> bool) = match self {
-            Self::Email => (&EMAIL, |_| true),
-            Self::Phone => (&PHONE, phone_ok),
-            Self::Card => (&CARD, card_ok),
-            Self::Iban => (&IBAN, iban_ok),
-            Self::Ssn => (&SSN, ssn_ok),
-            Self::Ip => (&IP, ip_ok),
-            Self::Jwt => (&JWT, |_| true),
-            Self::ApiKey => (&API_KEY, api_key_ok),
+        let check: fn(&str) -> bool = match self {
+            Self::Email | Self::Jwt => |_| true,
+            Self::Phone => phone_ok,
+            Self::Card => card_ok,
+            Self::Iban => iban_ok,
+            Self::Ssn => ssn_ok,
+            Self::Ip => ip_ok,
+            Self::ApiKey => api_key_ok,
         };
+        let regex = &REGEXES[self.index()];
         let shrinks = matches!(self, Self::Card | Self::Iban);
         regex
             .find_iter(text)
@@ -77,8 +77,20 @@ impl Detector {
 /// Every finding of `detectors` in `text`, earliest first; where two overlap the one that
 /// starts first (then the longer) wins.
 pub fn find_all(text: &str, detectors: &[Detector]) -> Vec<(usize, usize, Detector)> {
-    let mut found: Vec<(usize, usize, Detector)> =
-        detectors.iter().flat_map(|d| d.find(text).into_iter().map(move |(s, e)| (s, e, *d))).collect();
+    // Most values hold nothing a detector could match (see `could_match`); for the rest one
+    // pass of the combined set says which detectors to run.
+    if !could_match(text.as_bytes()) {
+        return Vec::new();
+    }
+    let hits = SET.matches(text);
+    if !hits.matched_any() {
+        return Vec::new();
+    }
+    let mut found: Vec<(usize, usize, Detector)> = detectors
+        .iter()
+        .filter(|d| hits.matched(d.index()))
+        .flat_map(|d| d.find(text).into_iter().map(move |(s, e)| (s, e, *d)))
+        .collect();
     found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
     let mut kept: Vec<(usize, usize, Detector)> = Vec::with_capacity(found.len());
     for finding in found {
@@ -90,31 +102,79 @@ pub fn find_all(text: &str, detectors: &[Detector]) -> Vec<(usize, usize, Detect
     kept
 }
 
+/// A cheap byte scan: every detector needs an `@` (email), a `:` (IPv6), four or more
+/// digits (IPv4, SSN, phone, card), two capitals and two digits in a row (IBAN), or a run of
+/// 15+ token characters (JWT, API keys). Names, words and short codes have none of these.
+fn could_match(bytes: &[u8]) -> bool {
+    let mut digits = 0;
+    let mut run = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'@' | b':' => return true,
+            b'0'..=b'9' => digits += 1,
+            _ => {}
+        }
+        if digits >= 4 {
+            return true;
+        }
+        if b.is_ascii_alphanumeric() || b == b'_' || b == b'-' || b == b'.' {
+            run += 1;
+            if run >= 15 {
+                return true;
+            }
+        } else {
+            run = 0;
+        }
+        let iban_start = i >= 3
+            && bytes[i - 3].is_ascii_uppercase()
+            && bytes[i - 2].is_ascii_uppercase()
+            && bytes[i - 1].is_ascii_digit()
+            && b.is_ascii_digit();
+        if iban_start {
+            return true;
+        }
+    }
+    false
+}
+
+impl Detector {
+    /// Position in [`Detector::ALL`] (and in the compiled tables).
+    fn index(self) -> usize {
+        Self::ALL.iter().position(|d| *d == self).unwrap_or(0)
+    }
+
+    fn pattern(self) -> &'static str {
+        match self {
+            Self::Email => r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}",
+            // International (`+44 20 7946 0958`, `0044…`) or North American (`(415) 555-0100`).
+            Self::Phone => r"(?:(?:\+|\b00)\d[\d\s().\-]{5,20}\d|\(?\b\d{3}\)?[\s.\-]\d{3}[\s.\-]\d{4}\b)",
+            Self::Card => r"\b\d(?:[ \-]?\d){12,18}\b",
+            Self::Iban => r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}\b",
+            Self::Ssn => r"\b\d{3}-\d{2}-\d{4}\b",
+            Self::Ip => {
+                r"(?:\b(?:\d{1,3}\.){3}\d{1,3}\b|(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?:(?:\d{1,3}\.){3}\d{1,3})?)"
+            }
+            Self::Jwt => r"\beyJ[A-Za-z0-9_\-]{4,}\.eyJ[A-Za-z0-9_\-]{4,}\.[A-Za-z0-9_\-]*",
+            // Known key prefixes, or a long token mixing upper case, lower case and digits.
+            Self::ApiKey => {
+                r"(?:\b(?:sk|pk|rk)_(?:live|test)_[A-Za-z0-9]{10,}|\bAKIA[0-9A-Z]{16}\b|\bgh[pousr]_[A-Za-z0-9]{20,}|\bxox[abpr]-[A-Za-z0-9\-]{10,}|\bAIza[0-9A-Za-z_\-]{30,}|\b[A-Za-z0-9_\-]{32,}\b)"
+            }
+        }
+    }
+}
+
 fn regex(pattern: &str) -> Regex {
     // The patterns are constants checked by the tests below.
     Regex::new(pattern).unwrap_or_else(|e| panic!("detector pattern {pattern}: {e}"))
 }
 
-static EMAIL: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}"));
-/// International (`+44 20 7946 0958`, `0044…`) or North American (`(415) 555-0100`).
-static PHONE: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"(?:(?:\+|\b00)\d[\d\s().\-]{5,20}\d|\(?\b\d{3}\)?[\s.\-]\d{3}[\s.\-]\d{4}\b)"));
-static CARD: LazyLock<Regex> = LazyLock::new(|| regex(r"\b\d(?:[ \-]?\d){12,18}\b"));
-static IBAN: LazyLock<Regex> = LazyLock::new(|| regex(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}\b"));
-static SSN: LazyLock<Regex> = LazyLock::new(|| regex(r"\b\d{3}-\d{2}-\d{4}\b"));
-static IP: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
-        r"(?:\b(?:\d{1,3}\.){3}\d{1,3}\b|(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?:(?:\d{1,3}\.){3}\d{1,3})?)",
-    )
-});
-static JWT: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"\beyJ[A-Za-z0-9_\-]{4,}\.eyJ[A-Za-z0-9_\-]{4,}\.[A-Za-z0-9_\-]*"));
-/// Known key prefixes, or a long token mixing upper case, lower case and digits.
-static API_KEY: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
-        r"(?:\b(?:sk|pk|rk)_(?:live|test)_[A-Za-z0-9]{10,}|\bAKIA[0-9A-Z]{16}\b|\bgh[pousr]_[A-Za-z0-9]{20,}|\bxox[abpr]-[A-Za-z0-9\-]{10,}|\bAIza[0-9A-Za-z_\-]{30,}|\b[A-Za-z0-9_\-]{32,}\b)",
-    )
+/// One regex per detector, in [`Detector::ALL`] order.
+static REGEXES: LazyLock<Vec<Regex>> =
+    LazyLock::new(|| Detector::ALL.iter().map(|d| regex(d.pattern())).collect());
+/// All detectors in one pass, to rule out most values at once.
+static SET: LazyLock<RegexSet> = LazyLock::new(|| {
+    RegexSet::new(Detector::ALL.iter().map(|d| d.pattern()))
+        .unwrap_or_else(|e| panic!("detector patterns: {e}"))
 });
 
 fn digits(text: &str) -> Vec<u32> {

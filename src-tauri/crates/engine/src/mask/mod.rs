@@ -40,7 +40,8 @@ pub struct CompiledRule {
     pub name: String,
     topics: Vec<NamePattern>,
     paths: Vec<PathPattern>,
-    fields: Vec<NamePattern>,
+    /// Every field pattern in one regex (one match per name instead of one per pattern).
+    fields_any: Option<regex::Regex>,
     allow_only: Vec<PathPattern>,
     detectors: Vec<Detector>,
     pub action: MaskAction,
@@ -52,11 +53,19 @@ impl CompiledRule {
             |list: &[String]| list.iter().map(|g| NamePattern::parse(g)).collect::<Result<Vec<_>, _>>();
         let paths =
             |list: &[String]| list.iter().map(|p| PathPattern::parse(p)).collect::<Result<Vec<_>, _>>();
+        let fields = names(&rule.fields)?;
+        let fields_any = match fields.is_empty() {
+            true => None,
+            false => {
+                let joined: Vec<String> = fields.iter().map(|f| format!("(?:{})", f.source())).collect();
+                Some(regex::Regex::new(&joined.join("|")).map_err(|e| format!("field patterns: {e}"))?)
+            }
+        };
         Ok(Self {
             name: rule.name.clone(),
             topics: names(&rule.topics)?,
             paths: paths(&rule.paths)?,
-            fields: names(&rule.fields)?,
+            fields_any,
             allow_only: paths(&rule.allow_only)?,
             detectors: rule.detectors(),
             action: rule.action,
@@ -68,13 +77,12 @@ impl CompiledRule {
     }
 
     /// Does the rule mask the value at `path` (by path, or by its field name) outright?
-    fn masks(&self, path: &[Step]) -> bool {
+    fn masks_path(&self, path: &[Step]) -> bool {
         self.paths.iter().any(|p| p.matches(path))
-            || matches!(path.last(), Some(Step::Key(name)) if self.fields.iter().any(|f| f.matches(name)))
     }
 
     fn masks_field_name(&self, name: &str) -> bool {
-        self.fields.iter().any(|f| f.matches(name))
+        self.fields_any.as_ref().is_some_and(|r| r.is_match(name))
     }
 
     /// With an allow-list, is the value at `path` (or one of its parents) on it?
@@ -91,6 +99,10 @@ pub struct Masker {
     tags: TagConfig,
     tag_action: MaskAction,
     key: PseudonymKey,
+    /// Every detector some rule runs.
+    detectors: Vec<Detector>,
+    /// The first rule masking a field name, by name: field names repeat in every record.
+    by_name: std::sync::Mutex<HashMap<String, Option<usize>>>,
     /// Tagged paths by schema id (computed once per scan).
     schema_paths: HashMap<u32, Result<Vec<PathPattern>, String>>,
 }
@@ -107,8 +119,13 @@ impl Masker {
                 rules.push(compiled);
             }
         }
+        let mut detectors: Vec<Detector> = rules.iter().flat_map(|r| r.detectors.iter().copied()).collect();
+        detectors.sort_unstable();
+        detectors.dedup();
         Ok(Self {
             rules,
+            detectors,
+            by_name: std::sync::Mutex::new(HashMap::new()),
             tags: TagConfig { attributes: policy.tag_attributes.clone(), tags: policy.tags.clone() },
             tag_action: policy.tag_action,
             key,
@@ -149,12 +166,41 @@ impl Masker {
             marks.push(mark("$", &format!("rule {} (not on its allow-list)", rule.name), rule.action));
             return rule.action.apply_text(text, &self.key);
         }
-        walk::detect_in_text(self, text, "$", marks)
+        walk::detect_in_text(self, text, &|| "$".to_string(), marks).unwrap_or_else(|| text.to_string())
     }
 
     /// The rule that masks a header by its name, if any.
     pub fn header_rule(&self, name: &str) -> Option<&CompiledRule> {
-        self.rules.iter().find(|r| r.masks_field_name(name))
+        self.name_rule(name).map(|i| &self.rules[i])
+    }
+
+    /// The first rule whose field patterns match `name` (remembered per name).
+    fn name_rule(&self, name: &str) -> Option<usize> {
+        let Ok(mut cache) = self.by_name.lock() else {
+            return self.rules.iter().position(|r| r.masks_field_name(name));
+        };
+        if let Some(found) = cache.get(name) {
+            return *found;
+        }
+        let found = self.rules.iter().position(|r| r.masks_field_name(name));
+        if cache.len() > 10_000 {
+            cache.clear();
+        }
+        cache.insert(name.to_string(), found);
+        found
+    }
+
+    /// The first rule that masks the value at `path` whole: by its path, or its field name.
+    fn rule_for(&self, path: &[Step]) -> Option<&CompiledRule> {
+        let by_path = self.rules.iter().position(|r| r.masks_path(path));
+        let by_name = match path.last() {
+            Some(Step::Key(name)) => self.name_rule(name),
+            _ => None,
+        };
+        match (by_path, by_name) {
+            (Some(a), Some(b)) => Some(&self.rules[a.min(b)]),
+            (a, b) => a.or(b).map(|i| &self.rules[i]),
+        }
     }
 
     pub fn key(&self) -> &PseudonymKey {

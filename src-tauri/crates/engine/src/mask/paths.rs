@@ -163,6 +163,11 @@ impl NamePattern {
     pub fn as_str(&self) -> &str {
         &self.text
     }
+
+    /// The regex it compiled to.
+    pub fn source(&self) -> &str {
+        self.regex.as_str()
+    }
 }
 
 /// A case-insensitive anchored regex for a glob.

@@ -23,7 +23,7 @@ impl Walk<'_> {
             self.note(path, "schema tag", action);
             return action.apply_value(&value, &self.masker.key);
         }
-        if let Some(rule) = self.masker.rules.iter().find(|r| r.masks(path)) {
+        if let Some(rule) = self.masker.rule_for(path) {
             self.note(path, &format!("rule {}", rule.name), rule.action);
             return rule.action.apply_value(&value, &self.masker.key);
         }
@@ -32,8 +32,13 @@ impl Walk<'_> {
                 let mut out = serde_json::Map::with_capacity(object.len());
                 for (key, child) in object {
                     // Keys can hold PII too (a map keyed by email address).
-                    let place = format!("{} (a key)", render(path));
-                    let key = detect_in_text(self.masker, &key, &place, self.marks);
+                    let masked_key = detect_in_text(
+                        self.masker,
+                        &key,
+                        &|| format!("{} (a key)", render(path)),
+                        self.marks,
+                    );
+                    let key = masked_key.unwrap_or(key);
                     path.push(Step::Key(key));
                     let masked = self.value(child, path);
                     let Some(Step::Key(mut key)) = path.pop() else { continue };
@@ -68,18 +73,14 @@ impl Walk<'_> {
                 return rule.action.apply_value(&value, &self.masker.key);
             }
         }
-        let text = match &value {
-            Value::String(s) => s.clone(),
-            Value::Number(n) => n.to_string(),
-            _ => return Some(value),
+        let masked = match &value {
+            Value::String(s) => detect_in_text(self.masker, s, &|| render(path), self.marks),
+            // Below a million a number cannot be a card, phone or account number.
+            Value::Number(n) if n.as_f64().is_some_and(|f| f.abs() < 1e6) => None,
+            Value::Number(n) => detect_in_text(self.masker, &n.to_string(), &|| render(path), self.marks),
+            _ => None,
         };
-        let place = render(path);
-        let masked = detect_in_text(self.masker, &text, &place, self.marks);
-        if masked == text {
-            Some(value)
-        } else {
-            Some(Value::String(masked))
-        }
+        Some(masked.map_or(value, Value::String))
     }
 
     fn note(&mut self, path: &[Step], rule: &str, action: MaskAction) {
@@ -93,30 +94,28 @@ impl Walk<'_> {
 /// can expose another (a card inside a longer digit run once its neighbours are masked), so
 /// this repeats until nothing is found; text that still holds a finding after a few rounds
 /// is redacted whole.
-pub(super) fn detect_in_text(masker: &Masker, text: &str, place: &str, marks: &mut Vec<MaskMark>) -> String {
-    let detectors: Vec<Detector> = {
-        let mut all: Vec<Detector> = masker.rules.iter().flat_map(|r| r.detectors.iter().copied()).collect();
-        all.sort_unstable();
-        all.dedup();
-        all
-    };
-    if detectors.is_empty() {
-        return text.to_string();
+pub(super) fn detect_in_text(
+    masker: &Masker,
+    text: &str,
+    place: &dyn Fn() -> String,
+    marks: &mut Vec<MaskMark>,
+) -> Option<String> {
+    let detectors = &masker.detectors;
+    let mut findings = find_all(text, detectors);
+    if findings.is_empty() {
+        return None;
     }
+    let place = place();
     let mut current = text.to_string();
     for _ in 0..4 {
-        let findings = find_all(&current, &detectors);
+        current = replace_findings(masker, &current, findings, &place, marks);
+        findings = find_all(&current, detectors);
         if findings.is_empty() {
-            return current;
+            return Some(current);
         }
-        current = replace_findings(masker, &current, findings, place, marks);
     }
-    if find_all(&current, &detectors).is_empty() {
-        current
-    } else {
-        marks.push(mark(place, "detectors (still finding after masking)", MaskAction::Redact));
-        REDACTED.to_string()
-    }
+    marks.push(mark(&place, "detectors (still finding after masking)", MaskAction::Redact));
+    Some(REDACTED.to_string())
 }
 
 fn replace_findings(
