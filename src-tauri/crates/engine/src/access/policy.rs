@@ -351,6 +351,18 @@ action = "keep_last:4"
     }
 
     #[test]
+    fn the_documented_example_is_a_valid_policy() {
+        let doc = include_str!("../../../../../docs/policy.md");
+        let example = doc
+            .split("```toml\n")
+            .nth(1)
+            .and_then(|rest| rest.split("```").next())
+            .unwrap_or_else(|| panic!("docs/policy.md has no ```toml example"));
+        let policy = Policy::parse(example).unwrap_or_else(|e| panic!("docs/policy.md's example: {e}"));
+        assert!(!policy.masking.rules.is_empty() && !policy.assignments.is_empty());
+    }
+
+    #[test]
     fn mistakes_are_named() {
         let cases = [
             ("version = 2", "version 2 is not supported"),
