@@ -137,6 +137,18 @@ async fn prod_needs_the_name_typed_and_support_may_only_look() {
     assert!(matches!(err, Error::Forbidden { .. }), "{err:?}");
     assert!(t.workspace.delete_topic(&dev, &id, &name, None).await.is_err());
     t.workspace.delete_topic(&dev, &id, &name, Some(&name)).await.unwrap();
+
+    // A connection the policy pins to prod needs the name typed too, whatever its profile says.
+    let dev_id = connection_to(&t, Environment::Dev, &broker.bootstrap).await;
+    let profile = t.workspace.find_connection(&dev, &dev_id).await.unwrap();
+    let pinned = streamlens_engine::access::Policy::parse(&format!(
+        "[[connections]]\nname = \"{}\"\nenvironment = \"prod\"\n",
+        profile.name
+    ))
+    .unwrap();
+    let under_policy = Session::with_policy(Role::Developer, "ann".into(), std::sync::Arc::new(pinned));
+    let err = t.workspace.create_topic(&under_policy, &dev_id, &topic, None).await.unwrap_err();
+    assert!(err.to_string().contains("type the topic name"), "{err}");
 }
 
 #[tokio::test]

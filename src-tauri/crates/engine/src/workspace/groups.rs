@@ -36,7 +36,7 @@ impl Workspace {
             Target { connection: &profile.name, environment: profile.environment, topic: Some(&reset.topic) },
         )?;
         if !reset.dry_run
-            && profile.environment == Environment::Prod
+            && session.policy().environment(&profile.name, profile.environment) == Environment::Prod
             && confirmation != Some(reset.group_id.as_str())
         {
             return Err(Error::invalid(format!(

@@ -42,7 +42,7 @@ impl Workspace {
         let (profile, cluster) = self.kafka_cluster(connection).await?;
         session.authorize_on(Action::ManageTopics, on_topic(&profile, &topic.name))?;
         topic.validate()?;
-        confirm_on_prod(&profile, &topic.name, confirmation, "create")?;
+        confirm_on_prod(session, &profile, &topic.name, confirmation, "create")?;
         cluster.create_topic(topic).await?;
         self.audit(session, "create_topic", Some(&profile), serde_json::json!({ "topic": topic.name }))
             .await?;
@@ -68,7 +68,7 @@ impl Workspace {
     ) -> Result<()> {
         let (profile, cluster) = self.kafka_cluster(connection).await?;
         session.authorize_on(Action::ManageTopics, on_topic(&profile, topic))?;
-        confirm_on_prod(&profile, topic, confirmation, "delete")?;
+        confirm_on_prod(session, &profile, topic, confirmation, "delete")?;
         cluster.delete_topic(topic).await?;
         self.audit(session, "delete_topic", Some(&profile), serde_json::json!({ "topic": topic })).await?;
         tracing::info!(connection = %profile.name, topic, "topic deleted");
@@ -104,13 +104,17 @@ impl Workspace {
 }
 
 /// On a prod-tagged connection a destructive topic action needs the topic's name typed back.
+/// On a prod connection (by its profile, or as the policy pins it) the topic name must be
+/// typed back.
 fn confirm_on_prod(
+    session: &Session,
     profile: &ConnectionProfile,
     topic: &str,
     confirmation: Option<&str>,
     action: &str,
 ) -> Result<()> {
-    if profile.environment == Environment::Prod && confirmation != Some(topic) {
+    let environment = session.policy().environment(&profile.name, profile.environment);
+    if environment == Environment::Prod && confirmation != Some(topic) {
         return Err(Error::invalid(format!(
             "'{}' is a prod connection: type the topic name '{topic}' to confirm you want to {action} it.",
             profile.name
