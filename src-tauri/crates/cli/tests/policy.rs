@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{env, stderr, stdout, Cli};
+use common::{stderr, stdout, Cli};
 
 fn corpus() -> serde_json::Value {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../tests/fixtures/pii/corpus.json");
@@ -117,5 +117,4 @@ fn a_managed_installation_takes_only_a_signed_policy_and_its_role() {
     assert!(stderr(&wrong_key).contains("another key"), "{}", stderr(&wrong_key));
     let bad = cli.run(&["policy", "verify", policy_s]);
     assert!(bad.status.success(), "a valid policy without a key check: {}", stderr(&bad));
-    let _ = env; // the environment helpers are shared with the other CLI tests
 }

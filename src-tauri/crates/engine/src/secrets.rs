@@ -126,12 +126,14 @@ impl Keyring {
 }
 
 fn workspace_keyring_error(action: &str, err: keyring::Error) -> Error {
-    Error::Keyring {
-        message: format!("Could not {action} the workspace masking secret in the OS keyring: {err}."),
-    }
+    keyring_failure(action, "workspace masking secret", err)
 }
 
 fn keyring_error(action: &str, slot: SecretSlot, err: keyring::Error) -> Error {
+    keyring_failure(action, slot.label(), err)
+}
+
+fn keyring_failure(action: &str, what: &str, err: keyring::Error) -> Error {
     // keyring errors never contain the secret itself, only the platform's reason.
     let hint = match err {
         keyring::Error::NoStorageAccess(_) | keyring::Error::PlatformFailure(_) => {
@@ -140,7 +142,5 @@ fn keyring_error(action: &str, slot: SecretSlot, err: keyring::Error) -> Error {
         }
         _ => "",
     };
-    Error::Keyring {
-        message: format!("Could not {action} the {} in the OS keyring: {err}.{hint}", slot.label()),
-    }
+    Error::Keyring { message: format!("Could not {action} the {what} in the OS keyring: {err}.{hint}") }
 }

@@ -4,7 +4,6 @@
 //! app's back (with the triggers dropped) breaks the chain, and [`verify`] says where.
 
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 use sqlx::Row;
 use ts_rs::TS;
 
@@ -51,7 +50,7 @@ fn hash(prev: &str, entry: &AuditEntry) -> String {
         entry.detail
     ])
     .to_string();
-    Sha256::digest(canonical.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+    super::load::sha256_hex(canonical.as_bytes())
 }
 
 /// Appends one entry (its `seq` is assigned here) and returns it.

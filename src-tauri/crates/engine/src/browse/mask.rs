@@ -7,6 +7,8 @@
 use super::decode::PREVIEW_LIMIT;
 use super::decode_stage::DecodeStage;
 use super::record::{MessageRecord, Payload, PayloadFormat};
+use std::sync::Arc;
+
 use crate::mask::{MaskMark, Masker, PathPattern};
 
 pub enum MaskStage {
@@ -52,7 +54,7 @@ fn mask_payload(
     masker: &mut Masker,
     role: &str,
     limit: usize,
-    payload: Payload,
+    mut payload: Payload,
     header: Option<&str>,
     decode: &DecodeStage,
 ) -> Payload {
@@ -87,7 +89,7 @@ fn mask_payload(
         let text = action.apply_text(payload.text.as_deref().unwrap_or_default(), masker.key());
         return finish(payload, text, PayloadFormat::Text, marks, limit);
     }
-    let text = payload.text.clone().unwrap_or_default();
+    let text = payload.text.take().unwrap_or_default();
     if payload.truncated {
         // Only a masked whole value may be shown; a cut one cannot be parsed and checked.
         return Payload::withheld(
@@ -108,7 +110,7 @@ fn mask_payload(
             )
         }
     };
-    let tagged: Vec<PathPattern> = match &payload.schema {
+    let tagged: Arc<[PathPattern]> = match &payload.schema {
         Some(tag) => match masker.schema_paths(tag.id, |config| decode.tagged_paths(tag.id, config)) {
             Ok(paths) => paths,
             Err(reason) => {
@@ -118,7 +120,7 @@ fn mask_payload(
                 )
             }
         },
-        None => Vec::new(),
+        None => Arc::from(Vec::new()),
     };
     let masked = masker.mask_json(value, &tagged, &mut marks).unwrap_or(serde_json::Value::Null);
     // Nothing masked: the decoder's own text (exactly as decoded) instead of a re-serialisation.

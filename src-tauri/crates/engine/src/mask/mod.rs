@@ -12,6 +12,7 @@ pub mod schema_tags;
 mod walk;
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use serde::Serialize;
 use ts_rs::TS;
@@ -104,7 +105,7 @@ pub struct Masker {
     /// The first rule masking a field name, by name: field names repeat in every record.
     by_name: std::sync::Mutex<HashMap<String, Option<usize>>>,
     /// Tagged paths by schema id (computed once per scan).
-    schema_paths: HashMap<u32, Result<Vec<PathPattern>, String>>,
+    schema_paths: HashMap<u32, Result<Arc<[PathPattern]>, String>>,
 }
 
 impl Masker {
@@ -133,21 +134,14 @@ impl Masker {
         })
     }
 
-    pub fn tags(&self) -> &TagConfig {
-        &self.tags
-    }
-
     /// The tagged paths of schema `id`, computed by `compute` the first time.
     pub fn schema_paths(
         &mut self,
         id: u32,
         compute: impl FnOnce(&TagConfig) -> Result<Vec<PathPattern>, String>,
-    ) -> Result<Vec<PathPattern>, String> {
-        if !self.schema_paths.contains_key(&id) {
-            let computed = compute(&self.tags);
-            self.schema_paths.insert(id, computed);
-        }
-        self.schema_paths.get(&id).cloned().unwrap_or_else(|| Ok(Vec::new()))
+    ) -> Result<Arc<[PathPattern]>, String> {
+        let tags = &self.tags;
+        self.schema_paths.entry(id).or_insert_with(|| compute(tags).map(Arc::from)).clone()
     }
 
     /// Masks a decoded JSON value in place; `None` when the value itself is removed.

@@ -109,11 +109,6 @@ impl PathPattern {
     pub fn matches(&self, path: &[Step]) -> bool {
         matches_from(&self.segments, path)
     }
-
-    /// A pattern for the same place under `prefix` (used for schema-derived paths).
-    pub fn joined(prefix: &str, rest: &str) -> Result<Self, String> {
-        Self::parse(&format!("{prefix}{rest}"))
-    }
 }
 
 fn matches_from(segments: &[Segment], path: &[Step]) -> bool {

@@ -269,7 +269,11 @@ impl Workspace {
             return Ok(MaskStage::Unmasked);
         }
         let key = self.pseudonym_key().await?;
-        let masker = Masker::new(&session.policy().masking, topic, key).map_err(Error::invalid)?;
+        let masker = Masker::new(&session.policy().masking, topic, key).map_err(|e| {
+            Error::invalid(format!(
+                "The workspace policy's masking cannot be used: {e}. Fix it in the policy file."
+            ))
+        })?;
         Ok(MaskStage::masked(masker, session.role.as_str(), whole))
     }
 }
