@@ -33,6 +33,19 @@ fn main() {
         "pin_topic_decoders",
         "describe_group",
         "reset_offsets",
+        "flink_overview",
+        "flink_jobs",
+        "flink_job_graph",
+        "flink_graph_metrics",
+        "flink_vertex",
+        "flink_vertex_metric_names",
+        "flink_vertex_metrics",
+        "flink_checkpoints",
+        "flink_checkpoint_detail",
+        "flink_exceptions",
+        "flink_configuration",
+        "flink_job_action",
+        "flink_savepoint_status",
     ]);
     if let Err(err) = tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest)) {
         println!("cargo:warning=tauri-build failed: {err:#}");

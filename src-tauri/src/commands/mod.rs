@@ -3,6 +3,7 @@
 
 pub(crate) mod app;
 pub(crate) mod connections;
+pub(crate) mod flink;
 pub(crate) mod groups;
 pub(crate) mod messages;
 pub(crate) mod schemas;

@@ -3,6 +3,7 @@
 
 mod connections;
 mod consume;
+mod flink;
 mod groups;
 mod policy;
 mod produce;
@@ -73,6 +74,9 @@ enum Command {
     Schemas(schemas::SchemasCommand),
     /// Read a topic's messages through the data path (decode, mask for your role, filter) as JSON lines.
     Consume(consume::ConsumeArgs),
+    /// Flink: overview, jobs, a job's graph (text, DOT, SVG), checkpoints, exceptions.
+    #[command(subcommand)]
+    Flink(flink::FlinkCommand),
     /// The workspace policy: keygen, sign, verify, show.
     #[command(subcommand)]
     Policy(policy::PolicyCommand),
@@ -122,6 +126,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Groups(command) => groups::run(&workspace, &session, command).await,
         Command::Produce(args) => produce::run(&workspace, &session, args).await,
         Command::Schemas(command) => schemas::run(&workspace, &session, command).await,
+        Command::Flink(command) => flink::run(&workspace, &session, command).await,
         Command::Policy(_) => {
             policy::show(&loaded, &session, &paths);
             Ok(ExitCode::SUCCESS)

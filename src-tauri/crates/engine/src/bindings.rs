@@ -35,7 +35,7 @@ impl Check {
 
 #[test]
 fn typescript_bindings_are_current() {
-    use crate::{access, browse, error, kafka, mask, probe, profile, schema, workspace};
+    use crate::{access, browse, error, flink, kafka, mask, probe, profile, schema, workspace};
     let mut check = Check {
         dir: bindings_dir(),
         update: std::env::var_os("UPDATE_BINDINGS").is_some(),
@@ -70,6 +70,30 @@ fn typescript_bindings_are_current() {
     check.file::<browse::DecoderChoice>();
     check.file::<browse::TopicDecoders>();
     check.file::<kafka::producing::ProduceSchema>();
+    check.file::<flink::model::FlinkOverview>();
+    check.file::<flink::model::TaskManagerInfo>();
+    check.file::<flink::model::JobSummary>();
+    check.file::<flink::model::ChainedOperator>();
+    check.file::<flink::model::GraphVertex>();
+    check.file::<flink::model::GraphEdge>();
+    check.file::<flink::model::JobGraph>();
+    check.file::<flink::model::VertexMetrics>();
+    check.file::<flink::model::MetricSource>();
+    check.file::<flink::model::GraphMetrics>();
+    check.file::<flink::model::SubtaskInfo>();
+    check.file::<flink::model::VertexDetail>();
+    check.file::<flink::model::AggregatedMetric>();
+    check.file::<flink::model::CheckpointSummary>();
+    check.file::<flink::model::CheckpointOverview>();
+    check.file::<flink::model::CheckpointVertexStats>();
+    check.file::<flink::model::CheckpointDetail>();
+    check.file::<flink::model::JobException>();
+    check.file::<flink::model::JobExceptions>();
+    check.file::<flink::model::ConfigPair>();
+    check.file::<flink::model::JobConfiguration>();
+    check.file::<flink::model::JobActionKind>();
+    check.file::<flink::model::JobActionRequest>();
+    check.file::<flink::model::SavepointStatus>();
     check.file::<workspace::AppInfo>();
     check.file::<error::Error>();
     check.file::<kafka::model::BrokerInfo>();

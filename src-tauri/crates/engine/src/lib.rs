@@ -8,6 +8,7 @@ pub mod access;
 pub mod browse;
 pub mod diagnostics;
 pub mod error;
+pub mod flink;
 pub mod kafka;
 pub mod logging;
 pub mod mask;

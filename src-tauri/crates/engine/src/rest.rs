@@ -34,6 +34,8 @@ pub(crate) struct RestClient {
     base: String,
     auth: Auth,
     service: &'static str,
+    /// The JSON media type the service expects on request bodies.
+    media_type: &'static str,
 }
 
 impl RestClient {
@@ -71,7 +73,18 @@ impl RestClient {
         let client = builder.build().map_err(|e| {
             ProbeFailure::new(FailureKind::InvalidConfig, format!("Cannot set up the HTTP client: {e}."))
         })?;
-        Ok(Self { client, base: endpoint.url.trim().trim_end_matches('/').to_string(), auth, service })
+        let media_type = if service.starts_with("Schema Registry") {
+            "application/vnd.schemaregistry.v1+json"
+        } else {
+            "application/json"
+        };
+        Ok(Self {
+            client,
+            base: endpoint.url.trim().trim_end_matches('/').to_string(),
+            auth,
+            service,
+            media_type,
+        })
     }
 
     pub(crate) fn base_url(&self) -> &str {
@@ -86,6 +99,11 @@ impl RestClient {
         self.send(reqwest::Method::POST, path, Some(body)).await
     }
 
+    /// A PATCH without a body (Flink's job cancel); an empty answer is `Value::Null`.
+    pub(crate) async fn patch(&self, path: &str) -> Result<Value, RestError> {
+        self.send(reqwest::Method::PATCH, path, None).await
+    }
+
     async fn send(
         &self,
         method: reqwest::Method,
@@ -96,9 +114,9 @@ impl RestClient {
         let mut request = self
             .client
             .request(method.clone(), &url)
-            .header("Accept", "application/vnd.schemaregistry.v1+json, application/json");
+            .header("Accept", format!("{}, application/json", self.media_type));
         if let Some(body) = body {
-            request = request.header("Content-Type", "application/vnd.schemaregistry.v1+json").json(body);
+            request = request.header("Content-Type", self.media_type).json(body);
         }
         request = match &self.auth {
             Auth::None => request,
@@ -139,9 +157,12 @@ impl RestClient {
             let message = parsed
                 .as_ref()
                 .and_then(|v| v.get("message").or_else(|| v.get("errors")))
-                .map(|m| m.as_str().map_or_else(|| m.to_string(), str::to_string))
+                .map(api_message)
                 .unwrap_or_else(|| format!("{method} /{path} failed"));
             return Err(RestError::Api { status: status.as_u16(), code, message });
+        }
+        if text.trim().is_empty() {
+            return Ok(Value::Null);
         }
         parsed.ok_or_else(|| {
             let what = if html {
@@ -192,6 +213,21 @@ impl RestClient {
                 format!("The {service} at {url} did not answer as HTTP: {chain}. Is this port another kind of service?"),
             )
         }
+    }
+}
+
+/// An API's error text: a string, or Flink's `errors` list (its first line of each entry).
+fn api_message(value: &Value) -> String {
+    match value {
+        Value::String(text) => text.clone(),
+        Value::Array(items) => items
+            .iter()
+            .map(|item| {
+                item.as_str().map_or_else(|| item.to_string(), |t| t.lines().next().unwrap_or(t).to_string())
+            })
+            .collect::<Vec<_>>()
+            .join("; "),
+        other => other.to_string(),
     }
 }
 

@@ -15,6 +15,7 @@ use common::kafka::{connection_with_registry, fresh_topic, request};
 use streamlens_engine::access::{Role, Session};
 use streamlens_engine::browse::export::{ExportFormat, ExportTarget};
 use streamlens_engine::browse::{StartPosition, TailRequest, TopicDecoders};
+use streamlens_engine::flink::model::{JobActionKind, JobActionRequest};
 use streamlens_engine::kafka::group_model::{OffsetReset, ResetTarget};
 use streamlens_engine::kafka::model::NewTopic;
 use streamlens_engine::kafka::producing::{ProduceFormat, ProduceRequest};
@@ -57,9 +58,25 @@ const MATRIX: &[(&str, &[Role], &[Role])] = &[
     ("register_schema", BUILDERS, BUILDERS),
     ("topic_decoders", ALL, ALL),
     ("pin_topic_decoders", READERS, READERS),
+    ("flink_overview", ALL, ALL),
+    ("flink_jobs", ALL, ALL),
+    ("flink_job_graph", ALL, ALL),
+    ("flink_graph_metrics", ALL, ALL),
+    ("flink_vertex", ALL, ALL),
+    ("flink_vertex_metric_names", ALL, ALL),
+    ("flink_vertex_metrics", ALL, ALL),
+    ("flink_checkpoints", ALL, ALL),
+    ("flink_checkpoint_detail", ALL, ALL),
+    ("flink_exceptions", ALL, ALL),
+    ("flink_configuration", ALL, ALL),
+    ("flink_job_action", BUILDERS, BUILDERS),
+    ("flink_savepoint_status", ALL, ALL),
     ("audit_entries", &[A], &[A]),
     ("verify_audit", &[A], &[A]),
 ];
+
+/// A job id no cluster has (the matrix connections have no Flink part anyway).
+const JOB: &str = "0123456789abcdef0123456789abcdef";
 
 struct Fixture {
     t: common::TestWorkspace,
@@ -168,6 +185,25 @@ async fn call(f: &Fixture, session: &Session, connection: &str, command: &str) -
         "pin_topic_decoders" => {
             w.pin_topic_decoders(session, connection, topic, TopicDecoders::default()).await
         }
+        "flink_overview" => w.flink_overview(session, connection).await.map(drop),
+        "flink_jobs" => w.flink_jobs(session, connection).await.map(drop),
+        "flink_job_graph" => w.flink_job_graph(session, connection, JOB).await.map(drop),
+        "flink_graph_metrics" => w.flink_graph_metrics(session, connection, JOB, &[]).await.map(drop),
+        "flink_vertex" => w.flink_vertex(session, connection, JOB, JOB).await.map(drop),
+        "flink_vertex_metric_names" => {
+            w.flink_vertex_metric_names(session, connection, JOB, JOB).await.map(drop)
+        }
+        "flink_vertex_metrics" => w.flink_vertex_metrics(session, connection, JOB, JOB, &[]).await.map(drop),
+        "flink_checkpoints" => w.flink_checkpoints(session, connection, JOB).await.map(drop),
+        "flink_checkpoint_detail" => w.flink_checkpoint_detail(session, connection, JOB, 1).await.map(drop),
+        "flink_exceptions" => w.flink_exceptions(session, connection, JOB).await.map(drop),
+        "flink_configuration" => w.flink_configuration(session, connection, JOB).await.map(drop),
+        "flink_job_action" => {
+            let cancel =
+                JobActionRequest { kind: JobActionKind::Cancel, target_directory: None, confirm: None };
+            w.flink_job_action(session, connection, JOB, &cancel).await.map(drop)
+        }
+        "flink_savepoint_status" => w.flink_savepoint_status(session, connection, JOB, JOB).await.map(drop),
         "audit_entries" => w.audit_entries(session, 5).await.map(drop),
         "verify_audit" => w.verify_audit(session).await.map(drop),
         other => panic!("the matrix names a command the test does not call: {other}"),

@@ -71,6 +71,10 @@ pub enum Action {
     ViewSchemas,
     /// Register schema versions.
     WriteSchemas,
+    /// Flink clusters, jobs, graphs, metrics, checkpoints, exceptions and configuration.
+    ViewJobs,
+    /// Trigger savepoints, stop with a savepoint, cancel jobs.
+    OperateJobs,
     /// Read the workspace policy and the audit log; verify the log.
     ViewAudit,
     /// Replace the workspace policy.
@@ -78,7 +82,7 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 14] = [
+    pub const ALL: [Action; 16] = [
         Self::ViewConnections,
         Self::EditConnections,
         Self::TestConnections,
@@ -91,6 +95,8 @@ impl Action {
         Self::Produce,
         Self::ViewSchemas,
         Self::WriteSchemas,
+        Self::ViewJobs,
+        Self::OperateJobs,
         Self::ViewAudit,
         Self::EditPolicy,
     ];
@@ -109,6 +115,8 @@ impl Action {
             Self::Produce => "produce messages",
             Self::ViewSchemas => "view schemas",
             Self::WriteSchemas => "register schemas",
+            Self::ViewJobs => "view Flink jobs",
+            Self::OperateJobs => "savepoint, stop or cancel Flink jobs",
             Self::ViewAudit => "view the audit log",
             Self::EditPolicy => "change the workspace policy",
         }
@@ -124,11 +132,14 @@ pub(crate) fn builtin_allows(role: Role, action: Action, environment: Environmen
         | Action::TestConnections
         | Action::ViewDiagnostics
         | Action::ViewTopics
-        | Action::ViewSchemas => true,
+        | Action::ViewSchemas
+        | Action::ViewJobs => true,
         // Troubleshooters work from recordings; live data needs a policy grant.
         Action::ReadMessages => role != Role::Troubleshooter,
         Action::ReadUnmasked | Action::Produce | Action::ResetOffsets => builder && !prod,
-        Action::EditConnections | Action::ManageTopics | Action::WriteSchemas => builder,
+        Action::EditConnections | Action::ManageTopics | Action::WriteSchemas | Action::OperateJobs => {
+            builder
+        }
         Action::ViewAudit | Action::EditPolicy => role == Role::Admin,
     }
 }

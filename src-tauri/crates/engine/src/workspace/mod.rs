@@ -2,6 +2,7 @@
 //! together. Every public operation takes the caller's [`Session`] and authorizes first;
 //! the desktop shell and the CLI call these and nothing below them.
 
+mod flink;
 mod governance;
 mod groups;
 mod messages;
@@ -40,6 +41,10 @@ pub struct Workspace {
     kafka: tokio::sync::Mutex<HashMap<String, Arc<KafkaCluster>>>,
     /// Schema Registry clients and their schema caches by profile id, like `kafka`.
     registries: tokio::sync::Mutex<HashMap<String, Arc<crate::schema::SchemaResolver>>>,
+    /// Flink REST clients by profile id, like `kafka`.
+    flink: tokio::sync::Mutex<HashMap<String, Arc<crate::flink::FlinkClient>>>,
+    /// The previous graph-metrics refresh's counters, by "profile/job".
+    flink_counters: tokio::sync::Mutex<HashMap<String, crate::flink::CounterSample>>,
     /// Cancel flags of running scans, by the id the caller gave them.
     scans: tokio::sync::Mutex<HashMap<String, Arc<std::sync::atomic::AtomicBool>>>,
     /// The masking secret, read from the keyring once.
@@ -56,6 +61,8 @@ impl Workspace {
             paths,
             kafka: tokio::sync::Mutex::new(HashMap::new()),
             registries: tokio::sync::Mutex::new(HashMap::new()),
+            flink: tokio::sync::Mutex::new(HashMap::new()),
+            flink_counters: tokio::sync::Mutex::new(HashMap::new()),
             scans: tokio::sync::Mutex::new(HashMap::new()),
             pseudonym_key: tokio::sync::OnceCell::new(),
         })
@@ -194,6 +201,8 @@ impl Workspace {
     async fn forget_clients(&self, profile_id: &str) {
         self.kafka.lock().await.remove(profile_id);
         self.registries.lock().await.remove(profile_id);
+        self.flink.lock().await.remove(profile_id);
+        self.flink_counters.lock().await.retain(|key, _| !key.starts_with(&format!("{profile_id}/")));
     }
 
     async fn resolve_secrets(&self, profile_id: &str, slots: Vec<SecretSlot>) -> Result<ResolvedSecrets> {

@@ -42,7 +42,7 @@ impl Workspace {
         let (profile, cluster) = self.kafka_cluster(connection).await?;
         session.authorize_on(Action::ManageTopics, on_topic(&profile, &topic.name))?;
         topic.validate()?;
-        confirm_on_prod(session, &profile, &topic.name, confirmation, "create")?;
+        confirm_on_prod(session, &profile, "topic name", &topic.name, confirmation, "create")?;
         cluster.create_topic(topic).await?;
         self.audit(session, "create_topic", Some(&profile), serde_json::json!({ "topic": topic.name }))
             .await?;
@@ -68,7 +68,7 @@ impl Workspace {
     ) -> Result<()> {
         let (profile, cluster) = self.kafka_cluster(connection).await?;
         session.authorize_on(Action::ManageTopics, on_topic(&profile, topic))?;
-        confirm_on_prod(session, &profile, topic, confirmation, "delete")?;
+        confirm_on_prod(session, &profile, "topic name", topic, confirmation, "delete")?;
         cluster.delete_topic(topic).await?;
         self.audit(session, "delete_topic", Some(&profile), serde_json::json!({ "topic": topic })).await?;
         tracing::info!(connection = %profile.name, topic, "topic deleted");
@@ -103,20 +103,20 @@ impl Workspace {
     }
 }
 
-/// On a prod-tagged connection a destructive topic action needs the topic's name typed back.
-/// On a prod connection (by its profile, or as the policy pins it) the topic name must be
-/// typed back.
-fn confirm_on_prod(
+/// On a prod connection (by its profile, or as the policy pins it) a destructive action
+/// needs the thing's name (`what`: "topic name", "job name") typed back.
+pub(super) fn confirm_on_prod(
     session: &Session,
     profile: &ConnectionProfile,
-    topic: &str,
+    what: &str,
+    name: &str,
     confirmation: Option<&str>,
     action: &str,
 ) -> Result<()> {
     let environment = session.policy().environment(&profile.name, profile.environment);
-    if environment == Environment::Prod && confirmation != Some(topic) {
+    if environment == Environment::Prod && confirmation != Some(name) {
         return Err(Error::invalid(format!(
-            "'{}' is a prod connection: type the topic name '{topic}' to confirm you want to {action} it.",
+            "'{}' is a prod connection: type the {what} '{name}' to confirm you want to {action} it.",
             profile.name
         )));
     }
