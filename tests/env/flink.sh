@@ -1,48 +1,71 @@
 #!/usr/bin/env bash
-# Flink 2.3.0 standalone session cluster (1 JobManager + 1 TaskManager) — start|stop|status|submit.
-#   start    write run/flink/conf (ports, pid/log/upload dirs), start JM + TM, wait for REST
-#            /overview to report >= 1 TaskManager (fails after ~90 s with the log tail)
-#   stop     bin/stop-cluster.sh with our FLINK_CONF_DIR, then kill leftovers from our pid files
+# Flink standalone session clusters (1 JobManager + 1 TaskManager each) — two of them:
+#   2.3   Flink 2.3.0   REST $STREAMLENS_FLINK_PORT (18082),    RPC 16123, state in run/flink/
+#   1.20  Flink 1.20.5  REST $STREAMLENS_FLINK120_PORT (18083), RPC 16124, state in run/flink-1.20/
+#
+#   flink.sh start|stop|status|submit [2.3|1.20 ...]
+#     (no cluster given: the ones in $STREAMLENS_FLINK_CLUSTERS, default "2.3 1.20")
+#   start    write <run dir>/conf (ports, pid/log/upload/checkpoint/savepoint dirs), start
+#            JM + TM of every cluster at once, wait for REST /overview to report >= 1
+#            TaskManager (fails after ~90 s with the log tail)
+#   stop     TERM the pids from the cluster's pid files (clusters in parallel), KILL after 20 s
 #   status   running + healthy?
-#   submit   upload the test jar and run OrdersPipeline and FlakyJob unless a job with the
-#            same name is already running; prints the job ids
-# REST on $STREAMLENS_FLINK_PORT (18082), JM RPC on $STREAMLENS_FLINK_RPC_PORT (16123);
-# blob/TM ports are random. Needs tests/env/install.sh to have run (Flink, JDK, test jar).
+#   submit   upload the cluster's test jar and run OrdersPipeline, FlakyJob and JoinJob unless
+#            a job with the same name is already live; prints the job ids
+# Blob/TM ports are random. Needs tests/env/install.sh to have run (Flink, JDK, test jars).
 set -euo pipefail
 . "$(dirname "$0")/_lib.sh"
 
-DIR="$STREAMLENS_RUN_DIR/flink"
-PID_DIR="$DIR/pid"
-LOG_DIR="$DIR/log"
-URL="$STREAMLENS_FLINK_URL"
-JOBS=(OrdersPipeline FlakyJob)            # job name == class simple name
+JOBS=(OrdersPipeline FlakyJob JoinJob)    # job name == class simple name
 JOB_PACKAGE="dev.streamlens.testjobs"
 
-export JAVA_HOME FLINK_CONF_DIR
+export JAVA_HOME
+
+# use_cluster 2.3|1.20 -> sets the C_* variables, PID_DIR, LOG_DIR, URL and FLINK_CONF_DIR.
+use_cluster() {
+  case "$1" in
+    2.3)
+      C_NAME="2.3"; C_VERSION="$STREAMLENS_FLINK_VERSION"; C_HOME="$FLINK_HOME"
+      C_DIR="$STREAMLENS_RUN_DIR/flink"; C_CONF="$C_DIR/conf"
+      C_PORT="$STREAMLENS_FLINK_PORT"; C_RPC="$STREAMLENS_FLINK_RPC_PORT"
+      C_URL="$STREAMLENS_FLINK_URL"; C_JAR="$STREAMLENS_TEST_JAR" ;;
+    1.20)
+      C_NAME="1.20"; C_VERSION="$STREAMLENS_FLINK120_VERSION"; C_HOME="$STREAMLENS_FLINK120_HOME"
+      C_DIR="$STREAMLENS_RUN_DIR/flink-1.20"; C_CONF="$STREAMLENS_FLINK120_CONF_DIR"
+      C_PORT="$STREAMLENS_FLINK120_PORT"; C_RPC="$STREAMLENS_FLINK120_RPC_PORT"
+      C_URL="$STREAMLENS_FLINK120_URL"; C_JAR="$STREAMLENS_FLINK120_TEST_JAR" ;;
+    *) die "unknown Flink cluster '$1' (known: 2.3 1.20)" ;;
+  esac
+  PID_DIR="$C_DIR/pid"; LOG_DIR="$C_DIR/log"; URL="$C_URL"
+  FLINK_CONF_DIR="$C_CONF"; export FLINK_CONF_DIR   # Flink's bin/*.sh read it
+  TAG="flink $C_VERSION"
+}
 
 need_flink() {
-  [ -x "$FLINK_HOME/bin/start-cluster.sh" ] || die "Flink not found at $FLINK_HOME — run tests/env/install.sh"
+  [ -x "$C_HOME/bin/start-cluster.sh" ] || die "Flink $C_VERSION not found at $C_HOME — run tests/env/install.sh"
   [ -n "${JAVA_HOME:-}" ] || die "no java found (JAVA_HOME unset, no java on PATH) — run tests/env/install.sh"
   need_python
 }
 
-# Our own conf dir: the distribution's logging files + a generated config.yaml (Flink 2.x
-# reads conf/config.yaml; flat "a.b.c: v" keys are accepted).
+# Our own conf dir: the distribution's logging files + a generated config.yaml (Flink 2.x and
+# 1.19+ read conf/config.yaml; flat "a.b.c: v" keys are accepted by both).
 write_conf() {
-  mkdir -p "$FLINK_CONF_DIR" "$PID_DIR" "$LOG_DIR" "$DIR/upload" "$DIR/tmp" "$DIR/checkpoints"
-  cp "$FLINK_HOME"/conf/log4j*.properties "$FLINK_HOME"/conf/logback*.xml "$FLINK_CONF_DIR"/
-  echo "localhost:$STREAMLENS_FLINK_PORT" >"$FLINK_CONF_DIR/masters"
-  echo "localhost" >"$FLINK_CONF_DIR/workers"
-  # The distribution's JVM flags (--add-opens ...) are required on Java 17.
+  mkdir -p "$C_CONF" "$PID_DIR" "$LOG_DIR" "$C_DIR/upload" "$C_DIR/tmp" "$C_DIR/checkpoints" "$C_DIR/savepoints"
+  cp "$C_HOME"/conf/log4j*.properties "$C_HOME"/conf/logback*.xml "$C_CONF"/
+  echo "localhost:$C_PORT" >"$C_CONF/masters"
+  echo "localhost" >"$C_CONF/workers"
+  # The distribution's JVM flags (--add-opens ...) are required on Java 17 (1.20 and 2.3).
   local java_opts
-  java_opts="$(awk '/^ *all: --add/ { sub(/^ *all: /, ""); print; exit }' "$FLINK_HOME/conf/config.yaml")"
-  cat >"$FLINK_CONF_DIR/config.yaml" <<YAML
+  java_opts="$(awk '/^ *all: --add/ { sub(/^ *all: /, ""); print; exit }' "$C_HOME/conf/config.yaml")"
+  # execution.checkpointing.{dir,savepoint-dir}: the keys of both 1.20 and 2.x (1.20 still
+  # reads the deprecated state.checkpoints.dir / state.savepoints.dir as fallbacks).
+  cat >"$C_CONF/config.yaml" <<YAML
 # Generated by tests/env/flink.sh — edit the script, not this file.
 env.java.opts.all: $java_opts
 env.pid.dir: $PID_DIR
 env.log.dir: $LOG_DIR
 jobmanager.rpc.address: 127.0.0.1
-jobmanager.rpc.port: $STREAMLENS_FLINK_RPC_PORT
+jobmanager.rpc.port: $C_RPC
 jobmanager.bind-host: 127.0.0.1
 jobmanager.memory.process.size: 1024m
 jobmanager.execution.failover-strategy: region
@@ -53,11 +76,12 @@ taskmanager.memory.process.size: 1536m
 parallelism.default: 1
 rest.address: 127.0.0.1
 rest.bind-address: 127.0.0.1
-rest.port: $STREAMLENS_FLINK_PORT
+rest.port: $C_PORT
 rest.flamegraph.enabled: true
-web.upload.dir: $DIR/upload
-io.tmp.dirs: $DIR/tmp
-execution.checkpointing.dir: file://$DIR/checkpoints
+web.upload.dir: $C_DIR/upload
+io.tmp.dirs: $C_DIR/tmp
+execution.checkpointing.dir: file://$C_DIR/checkpoints
+execution.checkpointing.savepoint-dir: file://$C_DIR/savepoints
 YAML
 }
 
@@ -77,61 +101,103 @@ any_alive() {
 
 healthy() { local n; n="$(taskmanagers)"; [ -n "$n" ] && [ "$n" -ge 1 ]; }
 
-start() {
-  local t0 i
+# launch: start JM + TM of the current cluster in the background (returns at once; the caller
+# waits). LAUNCHED=0 when it is already running and healthy.
+launch() {
+  LAUNCHED=0
   need_flink
   if any_alive && healthy; then
-    log "flink: already running at $URL (pids $(our_pids | xargs))"
+    log "$TAG: already running at $URL (pids $(our_pids | xargs))"
     return 0
   fi
-  any_alive && stop >/dev/null   # half-started leftovers: clean them first
-  port_open "$STREAMLENS_FLINK_PORT" && die "flink: port $STREAMLENS_FLINK_PORT is taken by another process"
-  port_open "$STREAMLENS_FLINK_RPC_PORT" && die "flink: port $STREAMLENS_FLINK_RPC_PORT is taken by another process"
+  if any_alive; then stop_one >/dev/null; fi   # half-started leftovers: clean them first
+  port_open "$C_PORT" && die "$TAG: port $C_PORT is taken by another process"
+  port_open "$C_RPC" && die "$TAG: port $C_RPC is taken by another process"
   write_conf
-  t0="$(now_ms)"
-  # What bin/start-cluster.sh does (one JM, one TM per "workers" line), but both at once:
-  # each script first spends ~5 s in JVMs parsing the config, so this saves that much.
-  "$FLINK_HOME/bin/jobmanager.sh" start >"$LOG_DIR/start-jobmanager.out" 2>&1 </dev/null &
-  "$FLINK_HOME/bin/taskmanager.sh" start >"$LOG_DIR/start-taskmanager.out" 2>&1 </dev/null &
-  wait
+  # What bin/start-cluster.sh does (one JM, one TM per "workers" line), but all at once:
+  # each script first spends seconds in JVMs parsing the config, so this saves that much.
+  "$C_HOME/bin/jobmanager.sh" start >"$LOG_DIR/start-jobmanager.out" 2>&1 </dev/null &
+  "$C_HOME/bin/taskmanager.sh" start >"$LOG_DIR/start-taskmanager.out" 2>&1 </dev/null &
+  LAUNCHED=1
+}
+
+# await_healthy T0: wait until the current cluster has a TaskManager (90 s max).
+await_healthy() {
+  local i
   for ((i = 0; i < 180; i++)); do
     healthy && break
     sleep 0.5
   done
   if ! healthy; then
     tail -n 30 "$LOG_DIR"/*standalonesession*.log "$LOG_DIR"/*taskexecutor*.log >&2 2>/dev/null || true
-    die "flink: no TaskManager registered at $URL within 90 s (logs: $LOG_DIR)"
+    die "$TAG: no TaskManager registered at $URL within 90 s (logs: $LOG_DIR)"
   fi
-  log "flink: started at $URL (pids $(our_pids | xargs)) in $(( $(now_ms) - t0 )) ms"
+  log "$TAG: started at $URL (pids $(our_pids | xargs)) in $(( $(now_ms) - $1 )) ms"
 }
 
-stop() {
+start() {
+  local t0 c launched=()
+  t0="$(now_ms)"
+  for c in "$@"; do
+    use_cluster "$c"
+    launch
+    if [ "$LAUNCHED" = 1 ]; then launched+=("$c"); fi
+  done
+  wait   # the start scripts (the daemons themselves are detached)
+  for c in "${launched[@]}"; do
+    use_cluster "$c"
+    await_healthy "$t0"
+  done
+}
+
+stop_one() {
   if ! any_alive; then
     rm -f "$PID_DIR"/*.pid
-    log "flink: not running"
+    log "$TAG: not running"
     return 0
   fi
-  local pids p
-  need_flink
+  local pids p i t0
+  t0="$(now_ms)"
   pids="$(our_pids | xargs)"
-  # Flink's own scripts, with our conf dir => our pid dir; they TERM, wait, then KILL.
-  "$FLINK_HOME/bin/stop-cluster.sh" >"$LOG_DIR/stop-cluster.out" 2>&1 </dev/null || true
-  for p in $pids; do   # anything the scripts missed
+  # What Flink's stop scripts do in the end (TERM the daemon, the JVM's shutdown hooks clean
+  # up), minus their ~5 s per daemon of JVMs parsing the config: TERM every pid from our pid
+  # files at once, wait up to 20 s, then KILL what is left.
+  for p in $pids; do kill "$p" 2>/dev/null || true; done
+  for ((i = 0; i < 200; i++)); do
+    any_alive || break
+    sleep 0.1
+  done
+  for p in $pids; do
     if kill -0 "$p" 2>/dev/null; then
-      echo "$p" >"$PID_DIR/leftover.pid"
-      kill_pidfile "$PID_DIR/leftover.pid" 10
+      log "$TAG: pid $p ignored TERM for 20 s; KILL"
+      kill -9 "$p" 2>/dev/null || true
     fi
   done
   rm -f "$PID_DIR"/*.pid
-  log "flink: stopped (pids $pids)"
+  log "$TAG: stopped (pids $pids) in $(( $(now_ms) - t0 )) ms"
+}
+
+stop() {
+  local c rc=0 pids=()
+  for c in "$@"; do   # in parallel: each stop waits for its JVMs to exit
+    ( use_cluster "$c"; stop_one ) &
+    pids+=("$!")
+  done
+  for c in "${pids[@]}"; do wait "$c" || rc=1; done
+  return "$rc"
 }
 
 status() {
-  if any_alive && healthy; then
-    log "flink: running at $URL (pids $(our_pids | xargs), $(taskmanagers) taskmanager(s))"
-  else
-    log "flink: not running"; return 1
-  fi
+  local c rc=0
+  for c in "$@"; do
+    use_cluster "$c"
+    if any_alive && healthy; then
+      log "$TAG: running at $URL (pids $(our_pids | xargs), $(taskmanagers) taskmanager(s))"
+    else
+      log "$TAG: not running"; rc=1
+    fi
+  done
+  return "$rc"
 }
 
 # Print "<jid>" of a non-terminal job named $1, if any.
@@ -145,36 +211,50 @@ for j in json.load(sys.stdin)["jobs"]:
         print(j["jid"]); break' "$1"
 }
 
-submit() {
+submit_one() {
   local t0 jar_id="" name jid resp
   need_flink
-  healthy || die "flink: not running — run tests/env/flink.sh start"
-  [ -f "$STREAMLENS_TEST_JAR" ] || die "flink: $STREAMLENS_TEST_JAR missing — run tests/env/install.sh"
+  healthy || die "$TAG: not running — run tests/env/flink.sh start $C_NAME"
+  [ -f "$C_JAR" ] || die "$TAG: $C_JAR missing — run tests/env/install.sh"
   t0="$(now_ms)"
   for name in "${JOBS[@]}"; do
     jid="$(live_job "$name")"
     if [ -n "$jid" ]; then
-      log "flink: $name already running: $jid"
+      log "$TAG: $name already running: $jid"
       continue
     fi
     if [ -z "$jar_id" ]; then
       # Upload once per submit (multipart field "jarfile"); the answer's "filename" ends in the jar id.
-      resp="$(curl -sf --max-time 60 -X POST -F "jarfile=@$STREAMLENS_TEST_JAR" "$URL/jars/upload")" ||
-        die "flink: jar upload failed"
+      resp="$(curl -sf --max-time 60 -X POST -F "jarfile=@$C_JAR" "$URL/jars/upload")" ||
+        die "$TAG: jar upload failed"
       jar_id="$(echo "$resp" | "$STREAMLENS_PYTHON" -c 'import json,sys,os; print(os.path.basename(json.load(sys.stdin)["filename"]))')"
     fi
-    resp="$(curl -s --max-time 120 -X POST "$URL/jars/$jar_id/run?entry-class=$JOB_PACKAGE.$name")"
+    # JSON body, not ?entry-class= (1.20 logs that query parameters are deprecated)
+    resp="$(curl -s --max-time 120 -X POST -H 'Content-Type: application/json' \
+      -d "{\"entryClass\": \"$JOB_PACKAGE.$name\"}" "$URL/jars/$jar_id/run")"
     jid="$(echo "$resp" | "$STREAMLENS_PYTHON" -c 'import json,sys; print(json.load(sys.stdin).get("jobid",""))' 2>/dev/null || true)"
-    [ -n "$jid" ] || die "flink: running $name failed: $resp"
-    log "flink: submitted $name: $jid"
+    [ -n "$jid" ] || die "$TAG: running $name failed: $resp"
+    log "$TAG: submitted $name: $jid"
   done
-  log "flink: submit done in $(( $(now_ms) - t0 )) ms"
+  log "$TAG: submit done in $(( $(now_ms) - t0 )) ms"
 }
 
-case "${1:-}" in
-  start) start ;;
-  stop) stop ;;
-  status) status ;;
-  submit) submit ;;
-  *) echo "usage: $0 start | stop | status | submit" >&2; exit 2 ;;
+submit() {
+  local c
+  for c in "$@"; do
+    use_cluster "$c"
+    submit_one
+  done
+}
+
+cmd="${1:-}"
+[ "$#" -gt 0 ] && shift
+# shellcheck disable=SC2206
+[ "$#" -gt 0 ] || set -- $STREAMLENS_FLINK_CLUSTERS
+case "$cmd" in
+  start) start "$@" ;;
+  stop) stop "$@" ;;
+  status) status "$@" ;;
+  submit) submit "$@" ;;
+  *) echo "usage: $0 start | stop | status | submit [2.3|1.20 ...]" >&2; exit 2 ;;
 esac

@@ -2,9 +2,10 @@
 # Install what the Streamlens local environment needs, only what is missing:
 #   apt: a JRE + JDK 17 (javac, jar), python3-venv, curl, protoc (+ the well-known .proto files)
 #   the Python venv (confluent-kafka, fastavro, requests, selenium)
-#   Flink 2.3.0 (from the apache-flink wheels, no Python deps)
+#   Flink 2.3.0 and 1.20.5 (from the apache-flink wheels, no Python deps; 1.20 only when
+#   STREAMLENS_FLINK_CLUSTERS contains 1.20, the default)
 #   tansu 0.6.0 (cargo install, ~15 min on 2 cores; skipped when present)
-#   the Java test jobs jar (rebuilt when a source is newer than the jar)
+#   the Java test jobs, one jar per Flink version (rebuilt when a source is newer than the jar)
 # Takes a few seconds when everything is already there.
 # Env: STREAMLENS_SKIP_TANSU=1 to not build tansu (e.g. CI restores it from a cache).
 set -euo pipefail
@@ -45,14 +46,20 @@ import confluent_kafka.schema_registry.json_schema' 2>/dev/null; then
   "$STREAMLENS_PYTHON" -m pip install -q --disable-pip-version-check "${PIP_PKGS[@]}"
 fi
 
-# --- Flink 2.3.0 (the wheel carries a full Flink home under pyflink/) ----------------
-if [ ! -f "$FLINK_HOME/lib/flink-dist-$STREAMLENS_FLINK_VERSION.jar" ]; then
-  log "installing Flink $STREAMLENS_FLINK_VERSION into $(dirname "$FLINK_HOME")"
-  "$STREAMLENS_PYTHON" -m pip install -q --disable-pip-version-check --no-deps \
-    --target "$(dirname "$FLINK_HOME")" \
-    "apache-flink==$STREAMLENS_FLINK_VERSION" "apache-flink-libraries==$STREAMLENS_FLINK_VERSION"
-fi
-chmod +x "$FLINK_HOME"/bin/*.sh "$FLINK_HOME/bin/flink" 2>/dev/null || true
+# --- Flink 2.3.0 and 1.20 (each wheel pair carries a full Flink home under pyflink/) -----
+# install_flink VERSION HOME
+install_flink() {
+  if [ ! -f "$2/lib/flink-dist-$1.jar" ]; then
+    log "installing Flink $1 into $(dirname "$2")"
+    "$STREAMLENS_PYTHON" -m pip install -q --disable-pip-version-check --no-deps \
+      --target "$(dirname "$2")" "apache-flink==$1" "apache-flink-libraries==$1"
+  fi
+  chmod +x "$2"/bin/*.sh "$2/bin/flink" 2>/dev/null || true
+}
+install_flink "$STREAMLENS_FLINK_VERSION" "$FLINK_HOME"
+want_flink120=0
+case " $STREAMLENS_FLINK_CLUSTERS " in *" 1.20 "*) want_flink120=1 ;; esac
+if [ "$want_flink120" = 1 ]; then install_flink "$STREAMLENS_FLINK120_VERSION" "$STREAMLENS_FLINK120_HOME"; fi
 
 # --- tansu (Kafka-protocol broker) --------------------------------------------------
 if [ ! -x "$STREAMLENS_TANSU" ]; then
@@ -65,17 +72,26 @@ if [ ! -x "$STREAMLENS_TANSU" ]; then
   fi
 fi
 
-# --- Java test jobs -> $STREAMLENS_TEST_JAR -------------------------------------------
+# --- Java test jobs -> one jar per Flink version (same sources) ------------------------
 src="$ENV_SCRIPTS_DIR/flink-jobs/src"
-if [ ! -f "$STREAMLENS_TEST_JAR" ] || [ -n "$(find "$src" -name '*.java' -newer "$STREAMLENS_TEST_JAR")" ]; then
-  log "compiling Flink test jobs -> $STREAMLENS_TEST_JAR"
-  classes="$(mktemp -d)"
-  trap 'rm -rf "$classes"' EXIT
-  # shellcheck disable=SC2046
-  javac -nowarn --release 11 -d "$classes" -cp "$FLINK_HOME/lib/*" $(find "$src" -name '*.java')
-  jar --create --file "$STREAMLENS_TEST_JAR.tmp" -C "$classes" .
-  mv "$STREAMLENS_TEST_JAR.tmp" "$STREAMLENS_TEST_JAR"
-fi
+classes=""
+trap '[ -z "$classes" ] || rm -rf "$classes"' EXIT
+# compile_jobs FLINK_HOME JAR: when the jar is missing or a source is newer than it.
+compile_jobs() {
+  if [ ! -f "$2" ] || [ -n "$(find "$src" -name '*.java' -newer "$2")" ]; then
+    log "compiling Flink test jobs against $1/lib -> $2"
+    mkdir -p "$(dirname "$2")"
+    classes="$(mktemp -d)"
+    # shellcheck disable=SC2046
+    javac -nowarn --release 11 -d "$classes" -cp "$1/lib/*" $(find "$src" -name '*.java')
+    jar --create --file "$2.tmp" -C "$classes" .
+    mv "$2.tmp" "$2"
+    rm -rf "$classes"; classes=""
+  fi
+}
+compile_jobs "$FLINK_HOME" "$STREAMLENS_TEST_JAR"
+if [ "$want_flink120" = 1 ]; then compile_jobs "$STREAMLENS_FLINK120_HOME" "$STREAMLENS_FLINK120_TEST_JAR"; fi
 
 tansu_state="$STREAMLENS_TANSU"; [ -x "$STREAMLENS_TANSU" ] || tansu_state="MISSING"
-log "install: ok in $(( $(now_ms) - t0 )) ms (java, venv, Flink $STREAMLENS_FLINK_VERSION, test jar under $STREAMLENS_ENV_DIR; tansu: $tansu_state)"
+flinks="$STREAMLENS_FLINK_VERSION"; if [ "$want_flink120" = 1 ]; then flinks="$flinks + $STREAMLENS_FLINK120_VERSION"; fi
+log "install: ok in $(( $(now_ms) - t0 )) ms (java, venv, Flink $flinks, test jars under $STREAMLENS_ENV_DIR; tansu: $tansu_state)"

@@ -1,6 +1,8 @@
 //! Live graph metrics within a request budget. One `/jobs/:jid` per refresh gives every
 //! vertex's cumulative counters (records, accumulated busy and back-pressured time); rates
-//! come from the difference to the previous refresh. Only the vertices the caller names
+//! come from the difference between the last two *distinct* counter samples, each timed
+//! when first seen — Flink refreshes these counters only every few seconds (10 s by
+//! default), so two refreshes in a row often see the same numbers. Only the vertices the caller names
 //! (those on screen) are also read from the aggregated
 //! `vertices/:vid/subtasks/metrics?get=…&agg=…` endpoint — at most
 //! [`MAX_DETAILED_VERTICES`] per refresh — for instantaneous rates, the busiest subtask and
@@ -33,7 +35,7 @@ pub struct VertexCounters {
     pub backpressured_ms: Option<f64>,
 }
 
-/// All vertices' counters at one refresh: what the next refresh derives rates from.
+/// All vertices' counters at one refresh.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CounterSample {
     pub at: f64,
@@ -41,18 +43,42 @@ pub struct CounterSample {
     pub vertices: Vec<(String, VertexCounters)>,
 }
 
+/// The last two distinct counter samples of a job: what rates are derived from.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct CounterHistory {
+    older: Option<CounterSample>,
+    latest: Option<CounterSample>,
+}
+
+impl CounterHistory {
+    /// Takes a new sample; one with the same counters as the latest is not new (Flink has
+    /// not refreshed them), so the latest keeps the time it was first seen.
+    pub fn push(&mut self, sample: CounterSample) {
+        match &self.latest {
+            Some(latest) if latest.vertices == sample.vertices => {}
+            _ => self.older = self.latest.replace(sample),
+        }
+    }
+}
+
 impl FlinkClient {
     /// One refresh: counters for all vertices, details for up to 24 of `detailed`.
-    /// Returns the metrics and the counters to pass as `previous` next time.
+    /// `history` holds the job's earlier counters and takes this refresh's.
     pub async fn graph_metrics(
         &self,
         job: &str,
         detailed: &[String],
-        previous: Option<&CounterSample>,
-    ) -> Result<(GraphMetrics, CounterSample)> {
+        history: &mut CounterHistory,
+    ) -> Result<GraphMetrics> {
         let job = id_segment("job", job)?;
         let detail = self.get(&format!("jobs/{job}")).await?;
         let sample = counters(&detail);
+        let (at, state) = (sample.at, sample.state.clone());
+        history.push(sample);
+        let Some(sample) = history.latest.as_ref() else {
+            return Err(crate::error::Error::internal("no counter sample after a refresh"));
+        };
+        let previous = history.older.as_ref();
         let known: Vec<&str> = sample.vertices.iter().map(|(id, _)| id.as_str()).collect();
         let wanted: Vec<&str> = detailed.iter().map(String::as_str).filter(|id| known.contains(id)).collect();
         let over_budget = wanted.len().saturating_sub(MAX_DETAILED_VERTICES) as u32;
@@ -68,6 +94,9 @@ impl FlinkClient {
             .iter()
             .zip(answers)
             .filter_map(|(vertex, answer)| answer.ok().map(|value| (*vertex, parse_aggregated(&value))))
+            // Flink answers `[]` to the whole request when one asked id is unknown to the
+            // vertex; such a vertex keeps its counter-derived figures.
+            .filter(|(_, aggregated)| !aggregated.is_empty())
             .collect();
         let vertices = sample
             .vertices
@@ -82,14 +111,7 @@ impl FlinkClient {
                 metrics
             })
             .collect();
-        let metrics = GraphMetrics {
-            at: sample.at,
-            job_state: sample.state.clone(),
-            vertices,
-            requests: 1 + asked.len() as u32,
-            over_budget,
-        };
-        Ok((metrics, sample))
+        Ok(GraphMetrics { at, job_state: state, vertices, requests: 1 + asked.len() as u32, over_budget })
     }
 
     /// The metric names a vertex reports (subtask prefixes removed), sorted.
@@ -271,6 +293,23 @@ mod tests {
         assert_eq!(m.busy_percent, Some(25.0));
         assert_eq!(m.backpressured_percent, Some(10.0));
         assert_eq!(m.source, MetricSource::Counters);
+    }
+
+    #[test]
+    fn unchanged_counters_do_not_replace_the_latest_sample() {
+        let sample = |at: f64, read: f64| CounterSample {
+            at,
+            state: "RUNNING".into(),
+            vertices: vec![("v".into(), counters(read, 0.0, 0.0, 0.0))],
+        };
+        let mut history = CounterHistory::default();
+        history.push(sample(1_000.0, 10.0));
+        history.push(sample(6_000.0, 10.0));
+        assert_eq!(history.older, None);
+        assert_eq!(history.latest.as_ref().map(|s| s.at), Some(1_000.0), "first seen");
+        history.push(sample(11_000.0, 110.0));
+        assert_eq!(history.older.as_ref().map(|s| s.at), Some(1_000.0));
+        assert_eq!(history.latest.as_ref().map(|s| s.at), Some(11_000.0));
     }
 
     #[test]

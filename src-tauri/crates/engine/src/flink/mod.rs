@@ -18,7 +18,6 @@ pub mod render;
 pub mod vertex;
 
 pub use client::FlinkClient;
-pub use metrics::CounterSample;
 
 #[cfg(test)]
 mod fixture_tests;

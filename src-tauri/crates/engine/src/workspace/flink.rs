@@ -39,9 +39,9 @@ impl Workspace {
     ) -> Result<GraphMetrics> {
         let (profile, client) = self.flink(session, connection, Action::ViewJobs).await?;
         let key = format!("{}/{job}", profile.id);
-        let previous = self.flink_counters.lock().await.get(&key).cloned();
-        let (metrics, sample) = client.graph_metrics(job, detailed, previous.as_ref()).await?;
-        self.flink_counters.lock().await.insert(key, sample);
+        let mut history = self.flink_counters.lock().await.get(&key).cloned().unwrap_or_default();
+        let metrics = client.graph_metrics(job, detailed, &mut history).await?;
+        self.flink_counters.lock().await.insert(key, history);
         Ok(metrics)
     }
 

@@ -43,8 +43,8 @@ pub struct Workspace {
     registries: tokio::sync::Mutex<HashMap<String, Arc<crate::schema::SchemaResolver>>>,
     /// Flink REST clients by profile id, like `kafka`.
     flink: tokio::sync::Mutex<HashMap<String, Arc<crate::flink::FlinkClient>>>,
-    /// The previous graph-metrics refresh's counters, by "profile/job".
-    flink_counters: tokio::sync::Mutex<HashMap<String, crate::flink::CounterSample>>,
+    /// The last distinct graph-metrics counters, by "profile/job".
+    flink_counters: tokio::sync::Mutex<HashMap<String, crate::flink::metrics::CounterHistory>>,
     /// Cancel flags of running scans, by the id the caller gave them.
     scans: tokio::sync::Mutex<HashMap<String, Arc<std::sync::atomic::AtomicBool>>>,
     /// The masking secret, read from the keyring once.
