@@ -158,7 +158,24 @@ async fn checkpoints_exceptions_and_configuration() {
     for (url, version) in clusters() {
         let id = flink_connection(&t, &url, Environment::Dev).await;
         let flaky = job_id(&t, &id, "FlakyJob").await;
-        let exceptions = t.workspace.flink_exceptions(&developer(), &id, &flaky).await.unwrap();
+        // FlakyJob fails every 400 records (~20 s) and FlakyJob's checkpoints time out every
+        // 4th time: right after the environment starts there may be none yet.
+        let mut exceptions = t.workspace.flink_exceptions(&developer(), &id, &flaky).await.unwrap();
+        let mut checkpoints = t.workspace.flink_checkpoints(&developer(), &id, &flaky).await.unwrap();
+        for _ in 0..90 {
+            if !exceptions.entries.is_empty() && checkpoints.failed > 0 {
+                break;
+            }
+            tokio::time::sleep(Duration::from_secs(1)).await;
+            exceptions = t.workspace.flink_exceptions(&developer(), &id, &flaky).await.unwrap();
+            checkpoints = t.workspace.flink_checkpoints(&developer(), &id, &flaky).await.unwrap();
+        }
+        let failed = checkpoints.history.iter().find(|c| c.status == "FAILED");
+        assert!(
+            failed.is_some_and(|c| c.failure_message.as_deref().is_some_and(|m| !m.is_empty())),
+            "{version}: a failed checkpoint with its reason: {checkpoints:?}"
+        );
+        assert!(checkpoints.latest_failed.is_some(), "{version}");
         let latest =
             exceptions.entries.first().unwrap_or_else(|| panic!("{version}: FlakyJob has no exceptions yet"));
         assert!(latest.message.contains("Simulated failure"), "{version}: {latest:?}");
