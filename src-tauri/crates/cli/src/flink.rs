@@ -193,7 +193,7 @@ pub(crate) async fn run(
 }
 
 /// A job id as given, or the id of the job with that name (running first, then newest).
-async fn resolve_job(
+pub(crate) async fn resolve_job(
     workspace: &Workspace,
     session: &Session,
     connection: &str,

@@ -7,6 +7,7 @@ mod flink;
 mod groups;
 mod policy;
 mod produce;
+mod recording;
 mod schemas;
 mod topics;
 
@@ -77,6 +78,10 @@ enum Command {
     /// Flink: overview, jobs, a job's graph (text, DOT, SVG), checkpoints, exceptions.
     #[command(subcommand)]
     Flink(flink::FlinkCommand),
+    /// Record a Flink job (and its topics, masked) into a .slrec file (developer role).
+    Record(recording::RecordArgs),
+    /// Open a .slrec recording offline: summary and integrity, events, exports, replay.
+    Open(recording::OpenArgs),
     /// The workspace policy: keygen, sign, verify, show.
     #[command(subcommand)]
     Policy(policy::PolicyCommand),
@@ -127,6 +132,8 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Produce(args) => produce::run(&workspace, &session, args).await,
         Command::Schemas(command) => schemas::run(&workspace, &session, command).await,
         Command::Flink(command) => flink::run(&workspace, &session, command).await,
+        Command::Record(args) => recording::record(&workspace, &session, args).await,
+        Command::Open(args) => recording::open(&workspace, &session, args).await,
         Command::Policy(_) => {
             policy::show(&loaded, &session, &paths);
             Ok(ExitCode::SUCCESS)

@@ -15,6 +15,7 @@ pub mod mask;
 pub mod paths;
 pub mod probe;
 pub mod profile;
+pub mod recording;
 mod rest;
 pub mod schema;
 pub mod secrets;

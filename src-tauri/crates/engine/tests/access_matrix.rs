@@ -21,6 +21,7 @@ use streamlens_engine::kafka::model::NewTopic;
 use streamlens_engine::kafka::producing::{ProduceFormat, ProduceRequest};
 use streamlens_engine::profile::{Environment, KafkaSettings, ProfileDraft};
 use streamlens_engine::schema::model::{SchemaDraft, SchemaType};
+use streamlens_engine::workspace::RecordRequest;
 use streamlens_engine::Error;
 
 use Role::{Admin as A, Developer as D, Support as S, Troubleshooter as T};
@@ -71,6 +72,9 @@ const MATRIX: &[(&str, &[Role], &[Role])] = &[
     ("flink_configuration", ALL, ALL),
     ("flink_job_action", BUILDERS, BUILDERS),
     ("flink_savepoint_status", ALL, ALL),
+    ("record_job", BUILDERS, BUILDERS),
+    ("open_recording", ALL, ALL),
+    ("replay_recording", BUILDERS, NOBODY),
     ("audit_entries", &[A], &[A]),
     ("verify_audit", &[A], &[A]),
 ];
@@ -81,6 +85,8 @@ const JOB: &str = "0123456789abcdef0123456789abcdef";
 struct Fixture {
     t: common::TestWorkspace,
     topic: String,
+    /// A sealed recording with no records (replaying it produces nothing).
+    recording: String,
 }
 
 async fn call(f: &Fixture, session: &Session, connection: &str, command: &str) -> Result<(), Error> {
@@ -204,6 +210,29 @@ async fn call(f: &Fixture, session: &Session, connection: &str, command: &str) -
             w.flink_job_action(session, connection, JOB, &cancel).await.map(drop)
         }
         "flink_savepoint_status" => w.flink_savepoint_status(session, connection, JOB, JOB).await.map(drop),
+        "record_job" => {
+            let request = RecordRequest {
+                job_id: JOB.into(),
+                path: f
+                    .t
+                    .dir
+                    .path()
+                    .join(format!("matrix-{}.slrec", common::uuid_like()))
+                    .display()
+                    .to_string(),
+                interval_ms: 1000,
+                duration_ms: Some(1),
+                topics: vec![],
+                masked_for: None,
+            };
+            w.record_job(session, connection, &request, None, cancel(), Box::new(|_| {})).await.map(drop)
+        }
+        "open_recording" => w.open_recording(session, "/nonexistent/matrix.slrec").await.map(drop),
+        "replay_recording" => {
+            // The recording is checked (opened) first for the roles that may open it, so
+            // use a real one: the replay target is what the matrix decides.
+            w.replay_recording(session, &f.recording, connection, topic, None, cancel()).await.map(drop)
+        }
         "audit_entries" => w.audit_entries(session, 5).await.map(drop),
         "verify_audit" => w.verify_audit(session).await.map(drop),
         other => panic!("the matrix names a command the test does not call: {other}"),
@@ -217,7 +246,27 @@ async fn every_command_as_every_role_is_allowed_or_refused_as_the_table_says() {
     let dev = connection_with_registry(&t, Environment::Dev, Some(&registry)).await;
     let prod = connection_with_registry(&t, Environment::Prod, Some(&registry)).await;
     let topic = fresh_topic(&t, &dev, 1).await;
-    let f = Fixture { t, topic };
+    let recording = t.dir.path().join("matrix.slrec");
+    let manifest = streamlens_engine::recording::model::Manifest {
+        format_version: streamlens_engine::recording::model::FORMAT_VERSION,
+        app_version: "test".into(),
+        recorded_by: "matrix".into(),
+        recorded_at: "2026-11-30T00:00:00Z".into(),
+        connection: "matrix".into(),
+        flink_url: "http://127.0.0.1:1".into(),
+        flink_version: "2.3.0".into(),
+        job_id: JOB.into(),
+        job_name: "matrix".into(),
+        start: 0.0,
+        end: None,
+        interval_ms: 1000,
+        policy_hash: String::new(),
+        masked_for_role: "support".into(),
+        topics: vec![],
+    };
+    let writer = streamlens_engine::recording::RecordingWriter::create(&recording, manifest).await.unwrap();
+    writer.finish(1.0, None).await.unwrap();
+    let f = Fixture { t, topic, recording: recording.display().to_string() };
     let mut wrong = Vec::new();
     for (command, dev_roles, prod_roles) in MATRIX {
         for (connection, env, allowed) in [(&dev, "dev", dev_roles), (&prod, "prod", prod_roles)] {

@@ -118,7 +118,12 @@ pub fn signature_path(policy: &Path) -> PathBuf {
 
 pub fn sha256_hex(bytes: &[u8]) -> String {
     use sha2::Digest;
-    sha2::Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+    lower_hex(&sha2::Sha256::digest(bytes))
+}
+
+/// Bytes as lower-case hex.
+pub fn lower_hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 impl LoadedPolicy {

@@ -38,6 +38,10 @@ impl Role {
         }
     }
 
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|role| role.as_str() == text.trim())
+    }
+
     /// How much the role may see and do, for "view as": a role may view as itself or as
     /// any role ranked below it.
     fn rank(self) -> u8 {
@@ -75,6 +79,10 @@ pub enum Action {
     ViewJobs,
     /// Trigger savepoints, stop with a savepoint, cancel jobs.
     OperateJobs,
+    /// Record a Flink job (and capture its topics, masked) into a `.slrec` file.
+    RecordJobs,
+    /// Open recordings, offline.
+    OpenRecordings,
     /// Read the workspace policy and the audit log; verify the log.
     ViewAudit,
     /// Replace the workspace policy.
@@ -82,7 +90,7 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 16] = [
+    pub const ALL: [Action; 18] = [
         Self::ViewConnections,
         Self::EditConnections,
         Self::TestConnections,
@@ -97,6 +105,8 @@ impl Action {
         Self::WriteSchemas,
         Self::ViewJobs,
         Self::OperateJobs,
+        Self::RecordJobs,
+        Self::OpenRecordings,
         Self::ViewAudit,
         Self::EditPolicy,
     ];
@@ -117,6 +127,8 @@ impl Action {
             Self::WriteSchemas => "register schemas",
             Self::ViewJobs => "view Flink jobs",
             Self::OperateJobs => "savepoint, stop or cancel Flink jobs",
+            Self::RecordJobs => "record Flink jobs",
+            Self::OpenRecordings => "open recordings",
             Self::ViewAudit => "view the audit log",
             Self::EditPolicy => "change the workspace policy",
         }
@@ -133,13 +145,16 @@ pub(crate) fn builtin_allows(role: Role, action: Action, environment: Environmen
         | Action::ViewDiagnostics
         | Action::ViewTopics
         | Action::ViewSchemas
-        | Action::ViewJobs => true,
+        | Action::ViewJobs
+        | Action::OpenRecordings => true,
         // Troubleshooters work from recordings; live data needs a policy grant.
         Action::ReadMessages => role != Role::Troubleshooter,
         Action::ReadUnmasked | Action::Produce | Action::ResetOffsets => builder && !prod,
-        Action::EditConnections | Action::ManageTopics | Action::WriteSchemas | Action::OperateJobs => {
-            builder
-        }
+        Action::EditConnections
+        | Action::ManageTopics
+        | Action::WriteSchemas
+        | Action::OperateJobs
+        | Action::RecordJobs => builder,
         Action::ViewAudit | Action::EditPolicy => role == Role::Admin,
     }
 }

@@ -72,7 +72,19 @@ impl FlinkClient {
     ) -> Result<GraphMetrics> {
         let job = id_segment("job", job)?;
         let detail = self.get(&format!("jobs/{job}")).await?;
-        let sample = counters(&detail);
+        self.graph_metrics_from(job, &detail, detailed, history).await
+    }
+
+    /// [`graph_metrics`](Self::graph_metrics) for a `/jobs/:jid` answer already fetched.
+    pub async fn graph_metrics_from(
+        &self,
+        job: &str,
+        detail: &Value,
+        detailed: &[String],
+        history: &mut CounterHistory,
+    ) -> Result<GraphMetrics> {
+        let job = id_segment("job", job)?;
+        let sample = counters(detail);
         let (at, state) = (sample.at, sample.state.clone());
         history.push(sample);
         let Some(sample) = history.latest.as_ref() else {

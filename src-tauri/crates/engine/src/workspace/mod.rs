@@ -6,6 +6,7 @@ mod flink;
 mod governance;
 mod groups;
 mod messages;
+mod recordings;
 mod schemas;
 mod topics;
 
@@ -23,6 +24,8 @@ use crate::probe::{self, ProbeReport, ProbeTarget};
 use crate::profile::{ConnectionProfile, ProfileDraft, SecretSlot, SecretUpdate};
 use crate::secrets::{Keyring, ResolvedSecrets, Secret};
 use crate::store::Store;
+
+pub use recordings::{RecordRequest, RecordingProgressSink, ReplaySummary};
 
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -45,6 +48,8 @@ pub struct Workspace {
     flink: tokio::sync::Mutex<HashMap<String, Arc<crate::flink::FlinkClient>>>,
     /// The last distinct graph-metrics counters, by "profile/job".
     flink_counters: tokio::sync::Mutex<HashMap<String, crate::flink::metrics::CounterHistory>>,
+    /// Recordings opened for reading, by path.
+    recordings: recordings::OpenRecordings,
     /// Cancel flags of running scans, by the id the caller gave them.
     scans: tokio::sync::Mutex<HashMap<String, Arc<std::sync::atomic::AtomicBool>>>,
     /// The masking secret, read from the keyring once.
@@ -63,6 +68,7 @@ impl Workspace {
             registries: tokio::sync::Mutex::new(HashMap::new()),
             flink: tokio::sync::Mutex::new(HashMap::new()),
             flink_counters: tokio::sync::Mutex::new(HashMap::new()),
+            recordings: tokio::sync::Mutex::new(HashMap::new()),
             scans: tokio::sync::Mutex::new(HashMap::new()),
             pseudonym_key: tokio::sync::OnceCell::new(),
         })
