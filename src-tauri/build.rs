@@ -46,6 +46,18 @@ fn main() {
         "flink_configuration",
         "flink_job_action",
         "flink_savepoint_status",
+        "record_job",
+        "open_recording",
+        "sample_recording",
+        "verify_recording",
+        "recording_events",
+        "recording_graph_at",
+        "recording_metrics_at",
+        "recording_series",
+        "recording_records",
+        "export_recording",
+        "replay_recording",
+        "close_recording",
     ]);
     if let Err(err) = tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest)) {
         println!("cargo:warning=tauri-build failed: {err:#}");

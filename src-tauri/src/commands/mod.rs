@@ -6,5 +6,6 @@ pub(crate) mod connections;
 pub(crate) mod flink;
 pub(crate) mod groups;
 pub(crate) mod messages;
+pub(crate) mod recordings;
 pub(crate) mod schemas;
 pub(crate) mod topics;

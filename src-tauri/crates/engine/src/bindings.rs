@@ -35,7 +35,7 @@ impl Check {
 
 #[test]
 fn typescript_bindings_are_current() {
-    use crate::{access, browse, error, flink, kafka, mask, probe, profile, schema, workspace};
+    use crate::{access, browse, error, flink, kafka, mask, probe, profile, recording, schema, workspace};
     let mut check = Check {
         dir: bindings_dir(),
         update: std::env::var_os("UPDATE_BINDINGS").is_some(),
@@ -94,6 +94,20 @@ fn typescript_bindings_are_current() {
     check.file::<flink::model::JobActionKind>();
     check.file::<flink::model::JobActionRequest>();
     check.file::<flink::model::SavepointStatus>();
+    check.file::<recording::model::RecordedTopic>();
+    check.file::<recording::model::Manifest>();
+    check.file::<recording::model::Integrity>();
+    check.file::<recording::model::EventKind>();
+    check.file::<recording::model::RecordingEvent>();
+    check.file::<recording::model::RecordingCounts>();
+    check.file::<recording::model::RecordingSummary>();
+    check.file::<recording::model::StateBand>();
+    check.file::<recording::model::MetricSeries>();
+    check.file::<recording::model::CapturedRecord>();
+    check.file::<recording::model::CapturedPage>();
+    check.file::<recording::model::RecordingProgress>();
+    check.file::<workspace::RecordRequest>();
+    check.file::<workspace::ReplaySummary>();
     check.file::<workspace::AppInfo>();
     check.file::<error::Error>();
     check.file::<kafka::model::BrokerInfo>();
