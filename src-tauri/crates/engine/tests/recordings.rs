@@ -389,3 +389,24 @@ async fn a_live_recording_masks_what_it_captures_and_replays_its_input() {
         assert!(audit.iter().any(|e| e.action == action), "{action} not audited");
     }
 }
+
+#[tokio::test]
+async fn a_recording_written_by_another_tool_from_the_spec_opens_intact() {
+    // tests/interop/write_slrec.py follows docs/recording-format.md with Python's sqlite3.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("python.slrec");
+    let status = std::process::Command::new(common::env("STREAMLENS_PYTHON"))
+        .arg(common::repo_root().join("tests/interop/write_slrec.py"))
+        .arg(&path)
+        .args(["--records", "7", "--samples", "30"])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let reader = RecordingReader::open(&path).await.unwrap();
+    assert_eq!(reader.verify().await.unwrap(), Integrity::Unsigned);
+    let summary = reader.summary().await.unwrap();
+    assert_eq!((summary.counts.samples, summary.counts.records), (30.0, 7.0));
+    let graph = reader.graph_at(summary.end).await.unwrap();
+    assert_eq!(graph.vertices[0].operators.len(), 2);
+    assert_eq!(reader.metrics_at(summary.end).await.unwrap()[0].busy_percent, Some(29.0));
+}
