@@ -271,13 +271,22 @@ impl RecordingReader {
 
     /// The REST answer for `path` as last recorded at or before `at` (or the first one).
     pub async fn snapshot_at(&self, path: &str, at: f64) -> Result<Option<serde_json::Value>> {
-        let body: Option<String> = sqlx::query_scalar(
-            "SELECT body FROM snapshots WHERE path = ?1 ORDER BY (ts <= ?2) DESC, CASE WHEN ts <= ?2 THEN -ts ELSE ts END LIMIT 1",
+        let before: Option<String> = sqlx::query_scalar(
+            "SELECT body FROM snapshots WHERE path = ?1 AND ts <= ?2 ORDER BY ts DESC, seq DESC LIMIT 1",
         )
         .bind(path)
         .bind(at as i64)
         .fetch_optional(&self.pool)
         .await?;
+        let body = match before {
+            Some(body) => Some(body),
+            None => {
+                sqlx::query_scalar("SELECT body FROM snapshots WHERE path = ?1 ORDER BY ts, seq LIMIT 1")
+                    .bind(path)
+                    .fetch_optional(&self.pool)
+                    .await?
+            }
+        };
         Ok(body.and_then(|b| serde_json::from_str(&b).ok()))
     }
 
