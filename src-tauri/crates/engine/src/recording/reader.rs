@@ -210,7 +210,7 @@ impl RecordingReader {
         .bind(until)
         .fetch_one(&self.pool)
         .await?;
-        let step = (total / MAX_SERIES_POINTS).max(1);
+        let step = ((total + MAX_SERIES_POINTS - 1) / MAX_SERIES_POINTS).max(1);
         let rows = sqlx::query(
             "SELECT ts, value FROM (SELECT ts, value, row_number() OVER (ORDER BY ts) AS n FROM samples
              WHERE vertex = ?1 AND metric = ?2 AND subtask IS NULL AND ts <= ?3) WHERE (n - 1) % ?4 = 0 ORDER BY ts",
