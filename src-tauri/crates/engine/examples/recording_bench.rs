@@ -21,7 +21,8 @@ const JOB: &str = "0123456789abcdef0123456789abcdef";
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().collect();
-    let out = PathBuf::from(args.get(1).ok_or("usage: recording_bench OUT.slrec [HOURS] [VERTICES] [RECORDS]")?);
+    let out =
+        PathBuf::from(args.get(1).ok_or("usage: recording_bench OUT.slrec [HOURS] [VERTICES] [RECORDS]")?);
     let hours: f64 = args.get(2).map_or(Ok(1.0), |a| a.parse())?;
     let vertices: usize = args.get(3).map_or(Ok(50), |a| a.parse())?;
     let records: usize = args.get(4).map_or(Ok(1_000_000), |a| a.parse())?;
@@ -82,7 +83,13 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
-async fn write(out: &PathBuf, start: f64, polls: usize, ids: &[String], records: usize) -> Result<(), Box<dyn std::error::Error>> {
+async fn write(
+    out: &std::path::Path,
+    start: f64,
+    polls: usize,
+    ids: &[String],
+    records: usize,
+) -> Result<(), Box<dyn std::error::Error>> {
     let manifest = Manifest {
         format_version: FORMAT_VERSION,
         app_version: "bench".into(),
@@ -122,18 +129,45 @@ async fn write(out: &PathBuf, start: f64, polls: usize, ids: &[String], records:
         }
         if poll == 0 {
             batch.snapshots.push((at, format!("jobs/{JOB}/plan"), plan.clone()));
-            batch.events.push(NewEvent { at, kind: EventKind::JobState, summary: "Job RUNNING".into(), detail: json!({"to": "RUNNING"}) });
+            batch.events.push(NewEvent {
+                at,
+                kind: EventKind::JobState,
+                summary: "Job RUNNING".into(),
+                detail: json!({"to": "RUNNING"}),
+            });
         }
         if poll % 5 == 0 {
-            batch.events.push(NewEvent { at, kind: EventKind::CheckpointCompleted, summary: format!("Checkpoint {poll}"), detail: json!({}) });
+            batch.events.push(NewEvent {
+                at,
+                kind: EventKind::CheckpointCompleted,
+                summary: format!("Checkpoint {poll}"),
+                detail: json!({}),
+            });
         }
         for id in ids {
-            for metric in ["recordsInPerSecond", "recordsOutPerSecond", "busyPercent", "backpressuredPercent", "lowWatermark", "readRecords", "writeRecords"] {
-                batch.samples.push(Sample { at, vertex: id.clone(), subtask: None, metric: metric.into(), value: (poll % 100) as f64 });
+            for metric in [
+                "recordsInPerSecond",
+                "recordsOutPerSecond",
+                "busyPercent",
+                "backpressuredPercent",
+                "lowWatermark",
+                "readRecords",
+                "writeRecords",
+            ] {
+                batch.samples.push(Sample {
+                    at,
+                    vertex: id.clone(),
+                    subtask: None,
+                    metric: metric.into(),
+                    value: (poll % 100) as f64,
+                });
             }
         }
         for _ in 0..per_poll {
-            let value = format!(r#"{{"order_id":"O-{offset}","customer":{{"email":"***","phone":"***"}},"total":{}}}"#, offset % 1000);
+            let value = format!(
+                r#"{{"order_id":"O-{offset}","customer":{{"email":"***","phone":"***"}},"total":{}}}"#,
+                offset % 1000
+            );
             batch.records.push(NewRecord {
                 at, direction: "input".into(), topic: "orders".into(), partition: (offset % 3) as i32, offset,
                 body: json!({"partition": offset % 3, "offset": offset, "timestamp": at, "timestampKind": "create_time",
