@@ -48,6 +48,8 @@ export default defineConfig(
     rules: {
       "@typescript-eslint/consistent-type-definitions": "off",
       "@typescript-eslint/array-type": "off",
+      // Maps (BTreeMap) come out as `{ [key in string]?: T }`.
+      "@typescript-eslint/consistent-indexed-object-style": "off",
     },
   },
   {

@@ -21,6 +21,8 @@ function titleFor(view: View): string {
       return "Consumer group";
     case "subject":
       return "Schema subject";
+    case "job":
+      return "Flink job";
     case "new-connection":
       return "New connection";
     case "edit-connection":
@@ -38,6 +40,7 @@ function CurrentView({ view }: { view: View }) {
     case "topic":
     case "group":
     case "subject":
+    case "job":
       // Keyed by id so test results, dialogs and list filters never leak from one
       // connection to another; the same key for every kind keeps the Topics tab's
       // search and sort while a topic's detail is open.

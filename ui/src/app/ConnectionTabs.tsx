@@ -1,5 +1,6 @@
-// The tab strip of a selected connection (Cluster, Topics, Consumer groups, Schemas,
-// Settings). Schemas is there only when the connection has a Schema Registry part.
+// The tab strip of a selected connection (Cluster, Topics, Consumer groups, Schemas, Flink,
+// Settings). Schemas is there only with a Schema Registry part, Flink only with a Flink part.
+import { useMemo } from "react";
 import { Tabs, tabId, type TabDef } from "../components/Tabs";
 import type { ConnectionTab } from "./navigation";
 
@@ -10,10 +11,9 @@ export const CONNECTION_TABS: readonly TabDef<ConnectionTab>[] = [
   { tab: "topics", label: "Topics", testId: "tab-topics" },
   { tab: "groups", label: "Consumer groups", testId: "tab-groups" },
   { tab: "schemas", label: "Schemas", testId: "tab-schemas" },
+  { tab: "flink", label: "Flink", testId: "tab-flink" },
   { tab: "settings", label: "Settings", testId: "tab-settings" },
 ];
-
-const WITHOUT_REGISTRY = CONNECTION_TABS.filter(({ tab }) => tab !== "schemas");
 
 interface ConnectionTabsProps {
   /** useId() of the view; tab and panel ids derive from it. */
@@ -23,12 +23,18 @@ interface ConnectionTabsProps {
   onSelect: (tab: ConnectionTab) => void;
   /** The connection has a Schema Registry part: offer the Schemas tab. */
   hasRegistry: boolean;
+  /** The connection has a Flink part: offer the Flink tab. */
+  hasFlink: boolean;
 }
 
-export function ConnectionTabs({ idBase, panelId, active, onSelect, hasRegistry }: ConnectionTabsProps) {
+export function ConnectionTabs({ idBase, panelId, active, onSelect, hasRegistry, hasFlink }: ConnectionTabsProps) {
+  const tabs = useMemo(
+    () => CONNECTION_TABS.filter(({ tab }) => (tab !== "schemas" || hasRegistry) && (tab !== "flink" || hasFlink)),
+    [hasRegistry, hasFlink],
+  );
   return (
     <Tabs
-      tabs={hasRegistry ? CONNECTION_TABS : WITHOUT_REGISTRY}
+      tabs={tabs}
       idBase={idBase}
       panelId={panelId}
       active={active}

@@ -1,13 +1,16 @@
 // The main area for one selected connection: its name and environment, then the tabs
-// Cluster, Topics, Consumer groups, Schemas (with a Schema Registry part) and Settings.
-// Owns the Topics tab's list state (search, filter, sort, selection), the group search and
-// the subject search, so they survive opening a topic, group or subject and switching
-// tabs; they do not survive switching connections (AppFrame keys this view by id).
+// Cluster, Topics, Consumer groups, Schemas (with a Schema Registry part), Flink (with a
+// Flink part) and Settings. Owns the Topics tab's list state (search, filter, sort,
+// selection) and the group, subject and job searches, so they survive opening a topic,
+// group, subject or job and switching tabs; they do not survive switching connections
+// (AppFrame keys this view by id).
 import { useId, useState } from "react";
 import type { ConnectionProfile } from "../bindings/ConnectionProfile";
 import { Spinner } from "../components/Spinner";
 import { ClusterView } from "../features/cluster/ClusterView";
 import { ConnectionSettings } from "../features/connections/ConnectionSettings";
+import { FlinkView } from "../features/flink/cluster/FlinkView";
+import { JobView } from "../features/flink/job/JobView";
 import { EnvironmentBadge } from "../features/connections/EnvironmentBadge";
 import { ENVIRONMENT_LABELS } from "../features/connections/labels";
 import { MissingPart } from "../features/connections/MissingPart";
@@ -24,7 +27,7 @@ import "./connectionView.css";
 
 type ConnectionRoute = Extract<
   View,
-  { kind: "connection" } | { kind: "topic" } | { kind: "group" } | { kind: "subject" }
+  { kind: "connection" } | { kind: "topic" } | { kind: "group" } | { kind: "subject" } | { kind: "job" }
 >;
 
 function routeTab(view: ConnectionRoute, profile: ConnectionProfile): ConnectionTab {
@@ -35,6 +38,8 @@ function routeTab(view: ConnectionRoute, profile: ConnectionProfile): Connection
       return "groups";
     case "subject":
       return "schemas";
+    case "job":
+      return "flink";
     case "connection":
       return view.tab ?? defaultTab(profile);
   }
@@ -62,6 +67,15 @@ function NoRegistry({ profile }: { profile: ConnectionProfile }) {
   );
 }
 
+function NoFlink({ profile }: { profile: ConnectionProfile }) {
+  return (
+    <MissingPart profile={profile} testId="no-flink">
+      “{profile.name}” has no Flink part, so there are no Flink jobs to show. Add the Flink REST URL to
+      the connection to see its cluster and jobs.
+    </MissingPart>
+  );
+}
+
 export function ConnectionView({ view }: { view: ConnectionRoute }) {
   const { navigate } = useNavigation();
   const idBase = useId();
@@ -70,6 +84,7 @@ export function ConnectionView({ view }: { view: ConnectionRoute }) {
   const [topicList, setTopicList] = useState<TopicListState>(initialTopicListState);
   const [groupSearch, setGroupSearch] = useState("");
   const [subjectSearch, setSubjectSearch] = useState("");
+  const [jobSearch, setJobSearch] = useState("");
 
   if (isPending) return <Spinner label="Loading connection…" />;
   if (!profile) {
@@ -123,6 +138,13 @@ export function ConnectionView({ view }: { view: ConnectionRoute }) {
             onSearchChange={setSubjectSearch}
           />
         );
+      case "flink":
+        if (profile.flink === null) return <NoFlink profile={profile} />;
+        return view.kind === "job" ? (
+          <JobView key={view.jobId} profile={profile} jobId={view.jobId} tab={view.jobTab ?? "graph"} />
+        ) : (
+          <FlinkView profile={profile} search={jobSearch} onSearchChange={setJobSearch} />
+        );
       case "settings":
         return <ConnectionSettings profile={profile} />;
     }
@@ -144,6 +166,7 @@ export function ConnectionView({ view }: { view: ConnectionRoute }) {
         panelId={panelId}
         active={tab}
         hasRegistry={profile.schemaRegistry !== null}
+        hasFlink={profile.flink !== null}
         onSelect={(next) => {
           navigate({ kind: "connection", id: profile.id, tab: next });
         }}

@@ -3,7 +3,10 @@
 import { createContext, use, useMemo, useState, type ReactNode } from "react";
 
 /** The tabs of a selected connection. */
-export type ConnectionTab = "cluster" | "topics" | "groups" | "schemas" | "settings";
+export type ConnectionTab = "cluster" | "topics" | "groups" | "schemas" | "flink" | "settings";
+
+/** The tabs of one Flink job. */
+export type JobTab = "graph" | "checkpoints" | "exceptions" | "configuration";
 
 export type View =
   | { kind: "home" }
@@ -15,6 +18,8 @@ export type View =
   | { kind: "group"; id: string; group: string }
   // One Schema Registry subject, inside the Schemas tab of connection `id`.
   | { kind: "subject"; id: string; subject: string }
+  // One Flink job, inside the Flink tab of connection `id` (no jobTab: its graph).
+  | { kind: "job"; id: string; jobId: string; jobTab?: JobTab }
   | { kind: "new-connection" }
   | { kind: "edit-connection"; id: string }
   // The audit log (admin).
@@ -52,6 +57,7 @@ export function selectedConnectionId(view: View): string | null {
     case "topic":
     case "group":
     case "subject":
+    case "job":
     case "edit-connection":
       return view.id;
     case "home":

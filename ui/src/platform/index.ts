@@ -12,6 +12,21 @@ export {
   testConnectionDraft,
 } from "./commands";
 export { copyText } from "./clipboard";
+export {
+  fetchCheckpointDetail,
+  fetchCheckpoints,
+  fetchFlinkOverview,
+  fetchGraphMetrics,
+  fetchJobConfiguration,
+  fetchJobExceptions,
+  fetchJobGraph,
+  fetchSavepointStatus,
+  fetchVertexDetail,
+  fetchVertexMetrics,
+  listFlinkJobs,
+  listVertexMetricNames,
+  runJobAction,
+} from "./flink";
 export { describeGroup, listGroups, resetOffsets } from "./groups";
 export { createTopic, deleteTopic, describeTopic, fetchClusterOverview, listTopics } from "./kafka";
 export {

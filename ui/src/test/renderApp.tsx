@@ -10,6 +10,7 @@ import type { View } from "../app/navigation";
 import type { ConnectionProfile } from "../bindings/ConnectionProfile";
 import * as platform from "../platform";
 import { appInfo, clusterOverview, messagePage, registryOverview } from "./fixtures";
+import { flinkOverview } from "./flinkFixtures";
 
 export function renderWithApp(ui: ReactNode, options: { initialView?: View } = {}) {
   const services = createAppServices();
@@ -30,7 +31,8 @@ export function renderFrame(options: { initialView?: View } = {}) {
 /**
  * Default answers for the queries every screen makes (requires vi.mock of platform): the
  * connections given, a developer, a reachable cluster with no topics, no messages and no
- * consumer groups, a Schema Registry with no subjects, and no decoders pinned.
+ * consumer groups, a Schema Registry with no subjects, no decoders pinned, and a Flink
+ * cluster without jobs.
  */
 export function mockBackend(connections: ConnectionProfile[] = []): void {
   vi.mocked(platform.fetchAppInfo).mockResolvedValue(appInfo());
@@ -43,6 +45,8 @@ export function mockBackend(connections: ConnectionProfile[] = []): void {
   vi.mocked(platform.pinTopicDecoders).mockResolvedValue(undefined);
   vi.mocked(platform.listGroups).mockResolvedValue([]);
   vi.mocked(platform.fetchRegistryOverview).mockResolvedValue(registryOverview());
+  vi.mocked(platform.fetchFlinkOverview).mockResolvedValue(flinkOverview({ jobsRunning: 0, jobsFinished: 0 }));
+  vi.mocked(platform.listFlinkJobs).mockResolvedValue([]);
 }
 
 /**

@@ -21,6 +21,8 @@ vi.mock("../../platform", async (importOriginal) => {
     pinTopicDecoders: vi.fn(),
     listGroups: vi.fn(),
     fetchRegistryOverview: vi.fn(),
+    fetchFlinkOverview: vi.fn(),
+    listFlinkJobs: vi.fn(),
   };
 });
 

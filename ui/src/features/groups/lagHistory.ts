@@ -1,4 +1,6 @@
 // The lag chart's data: total lag at each poll of an open group, the last LAG_POINTS kept.
+import { appendBounded } from "../../components/timeSeries";
+
 export const LAG_POINTS = 120;
 
 export interface LagPoint {
@@ -8,6 +10,5 @@ export interface LagPoint {
 }
 
 export function appendPoint(points: readonly LagPoint[], point: LagPoint, limit = LAG_POINTS): LagPoint[] {
-  const next = [...points, point];
-  return next.length > limit ? next.slice(next.length - limit) : next;
+  return appendBounded(points, point, limit);
 }

@@ -10,11 +10,11 @@ import type { ResetPlan } from "../../../bindings/ResetPlan";
 import { formatCount, pluralize } from "../../../components/format";
 import { InlineError } from "../../../components/InlineError";
 import { Spinner } from "../../../components/Spinner";
+import { TimeSeriesChart } from "../../../components/TimeSeriesChart";
 import { GroupState } from "../GroupState";
 import { appendPoint, type LagPoint } from "../lagHistory";
 import { useCanResetOffsets } from "../permissions";
-import { useGroupDetail } from "../queries";
-import { LagChart } from "./LagChart";
+import { GROUP_POLL_MS, useGroupDetail } from "../queries";
 import { ResetOffsetsDialog } from "./ResetOffsetsDialog";
 import "../groups.css";
 
@@ -99,6 +99,15 @@ function PartitionLagTable({ detail }: { detail: GroupDetail }) {
       </tbody>
     </table>
   );
+}
+
+/** "now 42 · highest 57 · 3 samples, one every 5 s" once there is a sample. */
+function lagSummary(points: readonly LagPoint[]): { summary?: string } {
+  const latest = points.at(-1);
+  if (latest === undefined) return {};
+  const highest = Math.max(...points.map((p) => p.lag));
+  const every = `one every ${String(GROUP_POLL_MS / 1000)} s`;
+  return { summary: `now ${formatCount(latest.lag)} · highest ${formatCount(highest)} · ${pluralize(points.length, "sample")}, ${every}` };
 }
 
 export function GroupDetailView({ profile, groupId }: { profile: ConnectionProfile; groupId: string }) {
@@ -203,7 +212,13 @@ export function GroupDetailView({ profile, groupId }: { profile: ConnectionProfi
           </dl>
 
           <section className="detail-section" aria-label="Lag over time">
-            <LagChart points={history.points} />
+            <TimeSeriesChart
+              title="Total lag over time"
+              testId="lag-chart"
+              series={[{ name: "Total lag", points: history.points.map((p) => ({ at: p.at, value: p.lag })) }]}
+              format={formatCount}
+              {...lagSummary(history.points)}
+            />
           </section>
 
           <section className="detail-section" aria-label="Partitions">
