@@ -58,6 +58,7 @@ fn main() {
         "export_recording",
         "replay_recording",
         "close_recording",
+        "launch_recording",
     ]);
     if let Err(err) = tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest)) {
         println!("cargo:warning=tauri-build failed: {err:#}");

@@ -113,6 +113,7 @@ pub fn run() -> ExitCode {
             commands::recordings::export_recording,
             commands::recordings::replay_recording,
             commands::recordings::close_recording,
+            commands::recordings::launch_recording,
             commands::schemas::registry_overview,
             commands::schemas::subject_detail,
             commands::schemas::subject_version,

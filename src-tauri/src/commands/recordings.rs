@@ -149,3 +149,15 @@ pub(crate) async fn close_recording(state: State<'_, AppState>, path: String) ->
     state.workspace.close_recording(&path).await;
     Ok(())
 }
+
+/// The `.slrec` file the app was started with (`streamlens-desktop run.slrec`, or a file
+/// manager's "open with"), if any.
+#[tauri::command]
+pub(crate) fn launch_recording() -> Option<String> {
+    std::env::args_os()
+        .skip(1)
+        .map(std::path::PathBuf::from)
+        .find(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("slrec")))
+        .and_then(|p| std::fs::canonicalize(&p).ok().or(Some(p)))
+        .map(|p| p.display().to_string())
+}
