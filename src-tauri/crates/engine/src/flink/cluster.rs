@@ -84,7 +84,15 @@ pub(crate) fn parse_jobs(value: &Value) -> Option<Vec<JobSummary>> {
 }
 
 pub(crate) fn parse_job_summary(job: &Value) -> JobSummary {
-    let tasks = task_counts(field(job, &["tasks"]));
+    // `/jobs/overview` has task counts per job; `/jobs/:jid` only per vertex: sum those.
+    let mut tasks = task_counts(field(job, &["tasks"]));
+    if tasks.is_empty() {
+        for vertex in list(job, &["vertices"]) {
+            for (state, n) in task_counts(field(vertex, &["tasks"])) {
+                *tasks.entry(state).or_default() += n;
+            }
+        }
+    }
     let tasks_total = tasks.get("total").copied().unwrap_or_else(|| tasks.values().sum());
     let tasks = tasks.into_iter().filter(|(state, _)| state != "total").collect();
     JobSummary {

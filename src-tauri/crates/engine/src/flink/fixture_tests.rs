@@ -106,6 +106,8 @@ fn the_orders_pipeline_has_its_known_shape() {
         let ops: Vec<(&str, u32)> = validate.operators.iter().map(|o| (o.name.as_str(), o.depth)).collect();
         assert_eq!(ops, vec![("validate-order", 0), ("event-time-watermarks", 1)]);
         assert_eq!(graph.vertices[0].name, "Source: orders-source");
+        // The job detail has task counts per vertex only: the job's are their sum (4 × 2).
+        assert_eq!(graph.job.tasks_total, 8, "{}", version.display());
         assert!(render::to_dot(&graph).contains("label=\"HASH\""));
         assert!(render::to_text(&graph).contains("+- event-time-watermarks"));
     }
