@@ -1,7 +1,10 @@
-// The window layout: sidebar on the left, top bar, error banners and the current view.
+// The window layout: sidebar on the left, top bar, error banners and the current view; and
+// the recording launcher (the file the app was started with, files dropped onto the window).
 import { AuditView } from "../features/audit/AuditView";
 import { ConnectionEditorView } from "../features/connections/editor/ConnectionEditorView";
 import { HomeView } from "../features/home/HomeView";
+import { RecordingLauncher } from "../features/recordings/open/RecordingLauncher";
+import { RecordingView } from "../features/recordings/view/RecordingView";
 import { ConnectionView } from "./ConnectionView";
 import { ErrorBanner } from "./ErrorBanner";
 import { useNavigation, type View } from "./navigation";
@@ -29,6 +32,8 @@ function titleFor(view: View): string {
       return "Edit connection";
     case "audit":
       return "Audit log";
+    case "recording":
+      return "Recording";
   }
 }
 
@@ -51,6 +56,9 @@ function CurrentView({ view }: { view: View }) {
       return <ConnectionEditorView key={`edit-${view.id}`} id={view.id} />;
     case "audit":
       return <AuditView />;
+    case "recording":
+      // Keyed by path: another file starts at its own beginning, with nothing of this one's.
+      return <RecordingView key={view.path} path={view.path} />;
   }
 }
 
@@ -66,6 +74,7 @@ export function AppFrame() {
           <CurrentView view={view} />
         </main>
       </div>
+      <RecordingLauncher />
     </div>
   );
 }

@@ -1,9 +1,10 @@
-// The left column: brand, the saved connections, "Add connection", diagnostics and, for
-// admins, the audit log.
+// The left column: brand, the saved connections, "Add connection", the recordings (open one,
+// those opened lately, the sample), diagnostics and, for admins, the audit log.
 import { OpenAuditButton } from "../features/audit/OpenAuditButton";
 import { CopyDiagnosticsButton } from "../features/diagnostics/CopyDiagnosticsButton";
 import { ConnectionList } from "../features/connections/ConnectionList";
 import { useConnections } from "../features/connections/queries";
+import { RecordingsSection } from "../features/recordings/open/RecordingsSection";
 import { selectedConnectionId, useNavigation } from "./navigation";
 
 export function Sidebar() {
@@ -48,6 +49,7 @@ export function Sidebar() {
           + Add connection
         </button>
       </div>
+      <RecordingsSection />
       <div className="sidebar__footer">
         <OpenAuditButton />
         <CopyDiagnosticsButton />

@@ -23,7 +23,9 @@ export type View =
   | { kind: "new-connection" }
   | { kind: "edit-connection"; id: string }
   // The audit log (admin).
-  | { kind: "audit" };
+  | { kind: "audit" }
+  // An execution recording (.slrec file), opened offline.
+  | { kind: "recording"; path: string };
 
 export interface Navigation {
   view: View;
@@ -63,6 +65,7 @@ export function selectedConnectionId(view: View): string | null {
     case "home":
     case "new-connection":
     case "audit":
+    case "recording":
       return null;
   }
 }

@@ -38,6 +38,23 @@ export {
   tailMessages,
 } from "./messages";
 export {
+  closeRecording,
+  exportRecording,
+  launchRecording,
+  openRecording,
+  recordingEvents,
+  recordingGraphAt,
+  recordingMetricsAt,
+  recordingRecords,
+  recordingSeries,
+  recordJob,
+  replayRecording,
+  sampleRecording,
+  verifyRecording,
+  type RecordedMetric,
+  type RecordingExportKind,
+} from "./recordings";
+export {
   checkCompatibility,
   fetchRegistryOverview,
   fetchSubjectDetail,
@@ -45,3 +62,4 @@ export {
   registerSchema,
   type VersionRef,
 } from "./schemas";
+export { onFileDrag, type FileDrag } from "./webview";

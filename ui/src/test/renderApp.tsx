@@ -31,8 +31,8 @@ export function renderFrame(options: { initialView?: View } = {}) {
 /**
  * Default answers for the queries every screen makes (requires vi.mock of platform): the
  * connections given, a developer, a reachable cluster with no topics, no messages and no
- * consumer groups, a Schema Registry with no subjects, no decoders pinned, and a Flink
- * cluster without jobs.
+ * consumer groups, a Schema Registry with no subjects, no decoders pinned, a Flink
+ * cluster without jobs, no recording to open at start and a window that hears no drops.
  */
 export function mockBackend(connections: ConnectionProfile[] = []): void {
   vi.mocked(platform.fetchAppInfo).mockResolvedValue(appInfo());
@@ -47,6 +47,9 @@ export function mockBackend(connections: ConnectionProfile[] = []): void {
   vi.mocked(platform.fetchRegistryOverview).mockResolvedValue(registryOverview());
   vi.mocked(platform.fetchFlinkOverview).mockResolvedValue(flinkOverview({ jobsRunning: 0, jobsFinished: 0 }));
   vi.mocked(platform.listFlinkJobs).mockResolvedValue([]);
+  vi.mocked(platform.launchRecording).mockResolvedValue(null);
+  vi.mocked(platform.onFileDrag).mockResolvedValue(() => undefined);
+  vi.mocked(platform.closeRecording).mockResolvedValue(undefined);
 }
 
 /**

@@ -23,6 +23,9 @@ vi.mock("../../platform", async (importOriginal) => {
     fetchRegistryOverview: vi.fn(),
     fetchFlinkOverview: vi.fn(),
     listFlinkJobs: vi.fn(),
+    launchRecording: vi.fn(),
+    onFileDrag: vi.fn(),
+    closeRecording: vi.fn(),
   };
 });
 

@@ -1,8 +1,10 @@
 // The view when no connection is selected: what Streamlens is for, how environment tags
-// work, and the next step (add a first connection, or pick one from the sidebar).
+// work, and the next step (add a first connection, or pick one from the sidebar) — or, with
+// no cluster at hand, the bundled sample recording, which shows something real offline.
 import { useNavigation } from "../../app/navigation";
 import { EnvironmentBadge } from "../connections/EnvironmentBadge";
 import { useConnections } from "../connections/queries";
+import { useOpenSample } from "../recordings/open/useOpenSample";
 import "./home.css";
 
 const FEATURES = [
@@ -28,6 +30,7 @@ export function HomeView() {
   const { navigate } = useNavigation();
   const { data: connections } = useConnections();
   const count = connections?.length;
+  const sample = useOpenSample();
 
   return (
     <div className="home-view" data-testid="home-view">
@@ -54,6 +57,21 @@ export function HomeView() {
             details or test it.
           </p>
         )}
+        <p className="home-hero__sample">
+          <button
+            type="button"
+            className="button"
+            data-testid="open-sample-recording"
+            disabled={sample.pending}
+            onClick={sample.open}
+          >
+            {sample.pending ? "Opening the sample…" : "Open the sample recording"}
+          </button>{" "}
+          <span className="muted">
+            No cluster at hand? A minute of a flaky Flink job, recorded: its restarts, failed checkpoints and
+            exceptions, and the customer records it read, masked.
+          </span>
+        </p>
       </section>
 
       <ul className="home-features">

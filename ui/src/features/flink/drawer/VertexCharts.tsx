@@ -1,5 +1,7 @@
-// A vertex's figures since the graph was opened, one sample per refresh: records in and out
-// per second, busy and back-pressured share, and how far the low watermark is behind.
+// A vertex's figures over time, one point per sample: records in and out per second, busy
+// and back-pressured share, and how far the low watermark is behind. The live drawer gives
+// the refreshes since the graph was opened; a recording's drawer the recorded samples up to
+// the scrubbed time (and says what an empty chart means there: `waiting`).
 import { TimeSeriesChart } from "../../../components/TimeSeriesChart";
 import { formatDuration, formatPercent, formatRate } from "../format";
 import type { VertexSample } from "../graph/vertexHistory";
@@ -8,13 +10,21 @@ function series(history: readonly VertexSample[], pick: (sample: VertexSample) =
   return history.map((sample) => ({ at: sample.at, value: pick(sample) }));
 }
 
-export function VertexCharts({ history }: { history: readonly VertexSample[] }) {
+interface VertexChartsProps {
+  history: readonly VertexSample[];
+  /** The caption of a chart without samples; the live default waits for the next refresh. */
+  waiting?: string;
+}
+
+export function VertexCharts({ history, waiting }: VertexChartsProps) {
+  const empty = waiting === undefined ? {} : { waiting };
   return (
     <div className="drawer-charts">
       <TimeSeriesChart
         title="Records per second"
         testId="chart-records"
         format={formatRate}
+        {...empty}
         series={[
           { name: "in", points: series(history, (s) => s.recordsIn) },
           { name: "out", points: series(history, (s) => s.recordsOut), tone: "secondary" },
@@ -24,6 +34,7 @@ export function VertexCharts({ history }: { history: readonly VertexSample[] }) 
         title="Busy and back-pressured"
         testId="chart-busy"
         format={formatPercent}
+        {...empty}
         series={[
           { name: "busy", points: series(history, (s) => s.busy) },
           { name: "back-pressured", points: series(history, (s) => s.backpressured), tone: "secondary" },
@@ -34,7 +45,7 @@ export function VertexCharts({ history }: { history: readonly VertexSample[] }) 
         testId="chart-watermark"
         format={(seconds) => formatDuration(seconds * 1000)}
         series={[{ name: "behind now", points: series(history, (s) => s.watermarkLag) }]}
-        waiting="no watermark yet"
+        waiting={waiting ?? "no watermark yet"}
       />
     </div>
   );

@@ -18,7 +18,6 @@ import {
   type NodeTypes,
 } from "@xyflow/react";
 import { useDeferredValue, useMemo } from "react";
-import type { GraphMetrics } from "../../../bindings/GraphMetrics";
 import type { JobGraph } from "../../../bindings/JobGraph";
 import type { VertexMetrics } from "../../../bindings/VertexMetrics";
 import type { ShipFlowEdge, VertexFlowNode } from "./flowTypes";
@@ -53,7 +52,10 @@ interface GraphCanvasProps {
   graph: JobGraph;
   /** null while the first layout runs. */
   laidOut: LaidOut | null;
-  metrics: GraphMetrics | undefined;
+  /** Each vertex's figures; undefined before the first answer. */
+  metrics: readonly VertexMetrics[] | undefined;
+  /** The clock of those figures. */
+  at: number | null;
   expanded: ReadonlySet<string>;
   selected: string | null;
   onOpen: (vertexId: string) => void;
@@ -62,13 +64,12 @@ interface GraphCanvasProps {
 
 const NO_LAYOUT: GraphLayout = { nodes: new Map(), routes: new Map(), width: 0, height: 0, engine: "simple" };
 
-export function GraphCanvas({ graph, laidOut, metrics, expanded, selected, onOpen, onVisibleChange }: GraphCanvasProps) {
+export function GraphCanvas({ graph, laidOut, metrics, at, expanded, selected, onOpen, onVisibleChange }: GraphCanvasProps) {
   const layout = laidOut?.layout ?? NO_LAYOUT;
   // The minimap draws every vertex: it joins in a render of its own, after the graph's
   // first frame, rather than holding that frame back.
   const minimap = useDeferredValue(laidOut !== null, false);
-  const byVertex = useMemo(() => new Map<string, VertexMetrics>((metrics?.vertices ?? []).map((m) => [m.vertexId, m])), [metrics]);
-  const at = metrics?.at ?? null;
+  const byVertex = useMemo(() => new Map<string, VertexMetrics>((metrics ?? []).map((m) => [m.vertexId, m])), [metrics]);
   const nodes = useMemo<VertexFlowNode[]>(
     () =>
       graph.vertices.flatMap((vertex) => {

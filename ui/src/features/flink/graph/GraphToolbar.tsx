@@ -1,6 +1,6 @@
 // Above the graph: the refresh interval, Refresh now, what the last refresh cost the Flink
 // REST API ("N requests/refresh", and how many on-screen vertices fell back to counters over
-// the budget), when it was taken, and Fit view.
+// the budget), when it was taken, and Fit view (also above a recording's graph).
 import { useReactFlow } from "@xyflow/react";
 import type { GraphMetrics } from "../../../bindings/GraphMetrics";
 import { formatLocalTime, pluralize } from "../../../components/format";
@@ -14,11 +14,25 @@ interface GraphToolbarProps {
   refreshMs: RefreshMs;
   onRefreshChange: (value: RefreshMs) => void;
   onRefreshNow: () => void;
-  engine: "elk" | "simple" | undefined;
 }
 
-export function GraphToolbar({ metrics, fetching, refreshMs, onRefreshChange, onRefreshNow, engine }: GraphToolbarProps) {
+export function FitViewButton() {
   const flow = useReactFlow();
+  return (
+    <button
+      type="button"
+      className="button"
+      data-testid="graph-fit"
+      onClick={() => {
+        void flow.fitView(FIT_VIEW_OPTIONS);
+      }}
+    >
+      Fit view
+    </button>
+  );
+}
+
+export function GraphToolbar({ metrics, fetching, refreshMs, onRefreshChange, onRefreshNow }: GraphToolbarProps) {
   const pending = metrics?.vertices.every((v) => v.source === "pending") === true;
   return (
     <div className="toolbar graph-toolbar">
@@ -47,22 +61,8 @@ export function GraphToolbar({ metrics, fetching, refreshMs, onRefreshChange, on
           {pending ? "rates from the next refresh" : formatLocalTime(metrics.at).slice(11, 19)}
         </span>
       )}
-      {engine === "simple" && (
-        <span className="tag" title="The ELK layout worker could not run; a simpler layout is shown.">
-          simple layout
-        </span>
-      )}
       <span className="toolbar__spacer" />
-      <button
-        type="button"
-        className="button"
-        data-testid="graph-fit"
-        onClick={() => {
-          void flow.fitView(FIT_VIEW_OPTIONS);
-        }}
-      >
-        Fit view
-      </button>
+      <FitViewButton />
     </div>
   );
 }

@@ -1,8 +1,9 @@
 // A job's header: its name, id and state, how long it has run (or ran), its tasks by state,
-// and — for roles that may — the job actions.
+// and — for roles that may — Record… and the job actions.
 import type { ConnectionProfile } from "../../../bindings/ConnectionProfile";
 import type { JobGraph } from "../../../bindings/JobGraph";
 import { formatLocalTime } from "../../../components/format";
+import { RecordJobButton } from "../../recordings/record/RecordJobButton";
 import { JobActions } from "../actions/JobActions";
 import { formatDuration } from "../format";
 import { JobState } from "../JobState";
@@ -42,7 +43,12 @@ export function JobHeader({ profile, jobId, graph, titleId }: JobHeaderProps) {
           )}
         </div>
       </div>
-      {job !== undefined && <JobActions profile={profile} jobId={jobId} job={job} />}
+      {job !== undefined && (
+        <div className="job-header__actions">
+          <RecordJobButton connectionId={profile.id} jobId={jobId} jobName={job.name === "" ? jobId : job.name} />
+          <JobActions profile={profile} jobId={jobId} job={job} />
+        </div>
+      )}
     </header>
   );
 }
