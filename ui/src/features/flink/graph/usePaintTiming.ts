@@ -12,6 +12,10 @@ export interface GraphTimings {
   layoutMs: number;
   /** The layout's answer to the first painted frame with the nodes. */
   paintMs: number;
+  /** Which layout the first paint used ("simple" for a large graph, until ELK's arrives). */
+  firstEngine: string;
+  /** Arrival of the graph to ELK's layout, when the first paint used the simple one. */
+  refinedMs?: number;
 }
 
 declare global {
@@ -36,6 +40,7 @@ export function usePaintTiming(laidOut: LaidOut | null, vertices: number, contai
         vertices,
         layoutMs: Math.round(laidOut.doneAt - laidOut.startedAt),
         paintMs: Math.round(paintedAt - laidOut.doneAt),
+        firstEngine: laidOut.layout.engine,
       };
       window.__streamlensGraphTimings = timings;
       setMeasured({ structure: laidOut.structure, totalMs: Math.round(paintedAt - laidOut.startedAt) });
@@ -50,5 +55,12 @@ export function usePaintTiming(laidOut: LaidOut | null, vertices: number, contai
       cancelAnimationFrame(frame);
     };
   }, [laidOut, measured, structure, vertices, container]);
+  // ELK's layout replacing a provisional one: note when it came.
+  useEffect(() => {
+    const timings = window.__streamlensGraphTimings;
+    if (laidOut === null || laidOut.provisional || measured?.structure !== laidOut.structure || timings === undefined) return;
+    if (timings.firstEngine !== "simple" || timings.refinedMs !== undefined) return;
+    window.__streamlensGraphTimings = { ...timings, refinedMs: Math.round(laidOut.doneAt - laidOut.startedAt) };
+  }, [laidOut, measured]);
   return measured !== null && measured.structure === structure ? measured.totalMs : null;
 }
