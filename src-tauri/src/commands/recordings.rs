@@ -3,6 +3,7 @@
 //! metrics at a time, a metric's series, captured records — export it, replay it, and the
 //! bundled sample recording.
 
+use streamlens_engine::browse::MessageFilter;
 use streamlens_engine::flink::model::{JobGraph, VertexMetrics};
 use streamlens_engine::recording::model::{
     CapturedPage, EventKind, Integrity, MetricSeries, RecordingEvent, RecordingProgress, RecordingSummary,
@@ -10,7 +11,7 @@ use streamlens_engine::recording::model::{
 use streamlens_engine::workspace::{RecordRequest, ReplaySummary};
 use streamlens_engine::{Error, Result};
 use tauri::ipc::Channel;
-use tauri::{Manager, State};
+use tauri::State;
 
 use crate::state::AppState;
 
@@ -43,8 +44,7 @@ pub(crate) async fn open_recording(state: State<'_, AppState>, path: String) -> 
 
 /// Writes the bundled sample recording to the data directory (once) and returns its path.
 #[tauri::command]
-pub(crate) async fn sample_recording(app: tauri::AppHandle, state: State<'_, AppState>) -> Result<String> {
-    let _ = app.path(); // the data dir is the workspace's
+pub(crate) async fn sample_recording(state: State<'_, AppState>) -> Result<String> {
     let path = state.workspace.paths().data_dir.join("sample-flakyjob.slrec");
     if std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0) != SAMPLE.len() as u64 {
         std::fs::write(&path, SAMPLE).map_err(|e| {
@@ -105,9 +105,11 @@ pub(crate) async fn recording_records(
     at: f64,
     before: bool,
     contains: Option<String>,
+    expression: Option<String>,
     limit: u32,
 ) -> Result<CapturedPage> {
-    state.workspace.recording_records(&state.session(), &path, at, before, contains.as_deref(), limit).await
+    let filter = MessageFilter { text: contains, expression };
+    state.workspace.recording_records(&state.session(), &path, at, before, &filter, limit).await
 }
 
 /// `kind`: "history_archive" or "records_jsonl".

@@ -50,7 +50,7 @@ describe("recording commands", () => {
     await recordingGraphAt(path, 1_000);
     await recordingMetricsAt(path, 1_000);
     await recordingSeries(path, "v1", "busyPercent", 2_000);
-    await recordingRecords(path, 1_000, true, "C-0001", 50);
+    await recordingRecords(path, 1_000, true, "C-0001", "value.total > 1.0", 50);
     await exportRecording(path, "/tmp/out.json", "history_archive");
     await replayRecording(path, "c1", "replayed", null, "replay-1");
     await closeRecording(path);
@@ -63,7 +63,7 @@ describe("recording commands", () => {
       ["recording_graph_at", { path, at: 1_000 }],
       ["recording_metrics_at", { path, at: 1_000 }],
       ["recording_series", { path, vertexId: "v1", metric: "busyPercent", until: 2_000 }],
-      ["recording_records", { path, at: 1_000, before: true, contains: "C-0001", limit: 50 }],
+      ["recording_records", { path, at: 1_000, before: true, contains: "C-0001", expression: "value.total > 1.0", limit: 50 }],
       ["export_recording", { path, output: "/tmp/out.json", kind: "history_archive" }],
       ["replay_recording", { path, connectionId: "c1", topic: "replayed", speed: null, replayId: "replay-1" }],
       ["close_recording", { path }],

@@ -67,15 +67,19 @@ export function recordingSeries(path: string, vertexId: string, metric: Recorded
   return callCommand<MetricSeries>("recording_series", { path, vertexId, metric, until });
 }
 
-/** Captured records at or after `at` (or, `before`, the ones just before it); limit ≤ 500. */
+/**
+ * Captured records at or after `at` (or, `before`, the ones just before it) that pass the
+ * message browser's filter — text in key, value or headers, and a CEL expression; limit ≤ 500.
+ */
 export function recordingRecords(
   path: string,
   at: number,
   before: boolean,
   contains: string | null,
+  expression: string | null,
   limit: number,
 ): Promise<CapturedPage> {
-  return callCommand<CapturedPage>("recording_records", { path, at, before, contains, limit });
+  return callCommand<CapturedPage>("recording_records", { path, at, before, contains, expression, limit });
 }
 
 /** Resolves with what was written: archive entries or records. */

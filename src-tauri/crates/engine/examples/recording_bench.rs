@@ -12,6 +12,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use serde_json::json;
+use streamlens_engine::browse::MessageFilter;
 use streamlens_engine::recording::model::{EventKind, Manifest, FORMAT_VERSION};
 use streamlens_engine::recording::writer::{Batch, NewEvent, NewRecord, Sample};
 use streamlens_engine::recording::{RecordingReader, RecordingWriter};
@@ -45,7 +46,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let events = reader.events(&[], 5_000).await?;
     let graph = reader.graph_at(summary.start).await?;
     let metrics = reader.metrics_at(summary.start + 1000.0).await?;
-    let records_page = reader.records(summary.start, false, None, 200).await?;
+    let records_page = reader.records(summary.start, false, &MessageFilter::default(), 200).await?;
     let first_screen_ms = t.elapsed().as_secs_f64() * 1000.0;
 
     // Seeks to 200 times spread over the recording (deterministic).
@@ -55,7 +56,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         let t = Instant::now();
         let m = reader.metrics_at(at).await?;
         let g = reader.graph_at(at).await?;
-        let r = reader.records(at, false, None, 100).await?;
+        let r = reader.records(at, false, &MessageFilter::default(), 100).await?;
         seeks.push(t.elapsed().as_secs_f64() * 1000.0);
         assert!(!m.is_empty() && !g.vertices.is_empty() && r.records.len() <= 100);
     }

@@ -68,11 +68,13 @@ impl Keyring {
 
     pub fn set(&self, profile_id: &str, slot: SecretSlot, value: &str) -> Result<()> {
         redactor().remember(value);
-        self.entry(profile_id, slot)?.set_password(value).map_err(|err| keyring_error("store", slot, err))
+        let entry = self.entry(profile_id, slot)?;
+        retrying(|| entry.set_password(value)).map_err(|err| keyring_error("store", slot, err))
     }
 
     pub fn get(&self, profile_id: &str, slot: SecretSlot) -> Result<Option<Secret>> {
-        match self.entry(profile_id, slot)?.get_password() {
+        let entry = self.entry(profile_id, slot)?;
+        match retrying(|| entry.get_password()) {
             Ok(value) => Ok(Some(Secret::new(value))),
             Err(keyring::Error::NoEntry) => Ok(None),
             Err(err) => Err(keyring_error("read", slot, err)),
@@ -80,7 +82,8 @@ impl Keyring {
     }
 
     pub fn delete(&self, profile_id: &str, slot: SecretSlot) -> Result<()> {
-        match self.entry(profile_id, slot)?.delete_credential() {
+        let entry = self.entry(profile_id, slot)?;
+        match retrying(|| entry.delete_credential()) {
             Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
             Err(err) => Err(keyring_error("delete", slot, err)),
         }
@@ -94,7 +97,7 @@ impl Keyring {
     pub fn masking_secret(&self) -> Result<Secret> {
         let entry = keyring::Entry::new(&self.service, "workspace/masking-secret")
             .map_err(|err| workspace_keyring_error("open", err))?;
-        match entry.get_password() {
+        match retrying(|| entry.get_password()) {
             Ok(value) => {
                 redactor().remember(&value);
                 Ok(Secret::new(value))
@@ -106,7 +109,8 @@ impl Keyring {
                 })?;
                 let value: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
                 redactor().remember(&value);
-                entry.set_password(&value).map_err(|err| workspace_keyring_error("store", err))?;
+                retrying(|| entry.set_password(&value))
+                    .map_err(|err| workspace_keyring_error("store", err))?;
                 Ok(Secret::new(value))
             }
             Err(err) => Err(workspace_keyring_error("read", err)),
@@ -123,6 +127,25 @@ impl Keyring {
         }
         Ok(out)
     }
+}
+
+/// Runs a keyring call, and again (twice at most, after a pause) when the platform store
+/// failed rather than answered: a Secret Service daemon that went away mid-call is started
+/// again by D-Bus activation, so the next call usually succeeds. "No entry" and other real
+/// answers are returned at once.
+fn retrying<T>(call: impl Fn() -> keyring::Result<T>) -> keyring::Result<T> {
+    let mut outcome = call();
+    for pause_ms in [200, 800] {
+        match &outcome {
+            Err(keyring::Error::PlatformFailure(_)) => {
+                tracing::warn!("the OS keyring failed; trying again");
+                std::thread::sleep(std::time::Duration::from_millis(pause_ms));
+                outcome = call();
+            }
+            _ => break,
+        }
+    }
+    outcome
 }
 
 fn workspace_keyring_error(action: &str, err: keyring::Error) -> Error {

@@ -19,6 +19,7 @@ use rdkafka::producer::FutureRecord;
 use serde_json::{json, Value};
 use sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
 use streamlens_engine::access::{signature, Role, Session};
+use streamlens_engine::browse::MessageFilter;
 use streamlens_engine::profile::{Environment, HttpEndpoint, ProfileDraft};
 use streamlens_engine::recording::model::{EventKind, Integrity, Manifest, RecordedTopic, FORMAT_VERSION};
 use streamlens_engine::recording::writer::{Batch, NewEvent, NewRecord, Sample, Signing};
@@ -143,18 +144,26 @@ async fn a_sealed_recording_round_trips_and_answers_at_any_time() {
     assert_eq!(failed.len(), 1);
     assert_eq!(failed[0].at, 31_000.0);
 
-    let page = reader.records(31_000.0, false, None, 5).await.unwrap();
+    let page = reader.records(31_000.0, false, &MessageFilter::default(), 5).await.unwrap();
     assert_eq!(
         page.records.iter().map(|r| r.record["offset"].as_i64().unwrap()).collect::<Vec<_>>(),
         vec![60, 61, 62, 63, 64]
     );
-    let before = reader.records(31_000.0, true, None, 4).await.unwrap();
+    let before = reader.records(31_000.0, true, &MessageFilter::default(), 4).await.unwrap();
     assert_eq!(
         before.records.iter().map(|r| r.record["offset"].as_i64().unwrap()).collect::<Vec<_>>(),
         vec![56, 57, 58, 59]
     );
-    let found = reader.records(0.0, false, Some("\"n\":77"), 10).await.unwrap();
+    let text = |t: &str| MessageFilter { text: Some(t.into()), expression: None };
+    let found = reader.records(0.0, false, &text("\"n\":77"), 10).await.unwrap();
     assert_eq!(found.records.len(), 1);
+    // The message browser's CEL filter, over the recorded records.
+    let cel = MessageFilter { text: None, expression: Some("value.n >= 100 && offset % 2 == 0".into()) };
+    let found = reader.records(0.0, false, &cel, 50).await.unwrap();
+    let offsets: Vec<i64> = found.records.iter().map(|r| r.record["offset"].as_i64().unwrap()).collect();
+    assert_eq!(offsets, vec![100, 102, 104, 106, 108, 110, 112, 114, 116, 118]);
+    let broken = MessageFilter { text: None, expression: Some("value.n >".into()) };
+    assert!(matches!(reader.records(0.0, false, &broken, 5).await, Err(Error::InvalidInput { .. })));
 }
 
 #[tokio::test]
@@ -312,7 +321,14 @@ async fn a_live_recording_masks_what_it_captures_and_replays_its_input() {
     assert_eq!(opened.counts.records, 20.0);
     let page = t
         .workspace
-        .recording_records(&troubleshooter, &path.display().to_string(), 0.0, false, None, 50)
+        .recording_records(
+            &troubleshooter,
+            &path.display().to_string(),
+            0.0,
+            false,
+            &MessageFilter::default(),
+            50,
+        )
         .await
         .unwrap();
     assert_eq!(page.records.len(), 20);
@@ -409,4 +425,80 @@ async fn a_recording_written_by_another_tool_from_the_spec_opens_intact() {
     let graph = reader.graph_at(summary.end).await.unwrap();
     assert_eq!(graph.vertices[0].operators.len(), 2);
     assert_eq!(reader.metrics_at(summary.end).await.unwrap()[0].busy_percent, Some(29.0));
+}
+
+#[tokio::test]
+async fn a_job_that_has_ended_is_recorded_from_its_final_state() {
+    let url = flink_url();
+    // A job of the test's own, cancelled before recording starts.
+    let jars: Value = reqwest::get(format!("{url}/jars")).await.unwrap().json().await.unwrap();
+    let jar = jars["files"]
+        .as_array()
+        .and_then(|files| {
+            files.iter().find(|f| f["name"].as_str().is_some_and(|n| n.contains("streamlens-test-jobs")))
+        })
+        .and_then(|f| f["id"].as_str())
+        .expect("the environment uploaded the test jar")
+        .to_string();
+    let client = reqwest::Client::new();
+    let run: Value = client
+        .post(format!("{url}/jars/{jar}/run?entry-class=dev.streamlens.testjobs.FlakyJob"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let job = run["jobid"].as_str().unwrap_or_else(|| panic!("run failed: {run}")).to_string();
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    client.patch(format!("{url}/jobs/{job}?mode=cancel")).send().await.unwrap();
+    for _ in 0..60 {
+        let detail: Value = reqwest::get(format!("{url}/jobs/{job}")).await.unwrap().json().await.unwrap();
+        if detail["state"] == "CANCELED" {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    }
+
+    let t = workspace().await;
+    let draft = ProfileDraft {
+        id: None,
+        name: format!("ended-{}", common::uuid_like()),
+        environment: Environment::Dev,
+        kafka: None,
+        schema_registry: None,
+        flink: Some(HttpEndpoint::open(flink_url())),
+        secrets: vec![],
+    };
+    let id = t.workspace.save_connection(&developer(), draft).await.unwrap().id;
+    let path = t.dir.path().join("ended.slrec");
+    let request = RecordRequest {
+        job_id: job,
+        path: path.display().to_string(),
+        interval_ms: 1000,
+        duration_ms: None, // no duration: it must stop by itself
+        topics: vec![],
+        masked_for: None,
+    };
+    let polls = Arc::new(Mutex::new(0u32));
+    let counter = Arc::clone(&polls);
+    let summary = tokio::time::timeout(
+        Duration::from_secs(30),
+        t.workspace.record_job(
+            &developer(),
+            &id,
+            &request,
+            None,
+            Arc::new(AtomicBool::new(false)),
+            Box::new(move |p| *counter.lock().unwrap() = p.polls),
+        ),
+    )
+    .await
+    .expect("a recording of an ended job stops by itself")
+    .unwrap();
+    assert_eq!(*polls.lock().unwrap(), 1, "one poll of the final state");
+    assert_eq!(summary.integrity, Integrity::Unsigned);
+    assert_eq!(summary.state_bands.last().map(|b| b.state.as_str()), Some("CANCELED"));
+    let reader = RecordingReader::open(&path).await.unwrap();
+    assert!(reader.graph_at(summary.end).await.is_ok(), "the final plan is in the file");
 }

@@ -29,8 +29,8 @@ export const recordingKeys = {
   metrics: (path: string, at: number) => ["recording", path, "metrics", at] as const,
   series: (path: string, vertexId: string, metric: RecordedMetric, until: number) =>
     ["recording", path, "series", vertexId, metric, until] as const,
-  records: (path: string, at: number, before: boolean, contains: string | null, limit: number) =>
-    ["recording", path, "records", at, before, contains, limit] as const,
+  records: (path: string, at: number, before: boolean, contains: string | null, expression: string | null, limit: number) =>
+    ["recording", path, "records", at, before, contains, expression, limit] as const,
 };
 
 const FOREVER = { staleTime: Infinity, meta: { errorShownInline: true } } as const;
@@ -65,10 +65,18 @@ export function fetchSeries(queryClient: QueryClient, path: string, vertexId: st
   });
 }
 
-export function fetchRecords(queryClient: QueryClient, path: string, at: number, before: boolean, contains: string | null, limit: number) {
+export function fetchRecords(
+  queryClient: QueryClient,
+  path: string,
+  at: number,
+  before: boolean,
+  contains: string | null,
+  expression: string | null,
+  limit: number,
+) {
   return queryClient.query({
-    queryKey: recordingKeys.records(path, at, before, contains, limit),
-    queryFn: () => recordingRecords(path, at, before, contains, limit),
+    queryKey: recordingKeys.records(path, at, before, contains, expression, limit),
+    queryFn: () => recordingRecords(path, at, before, contains, expression, limit),
     ...FOREVER,
   });
 }

@@ -39,7 +39,7 @@ export const RECORDS: CapturedRecord[] = Array.from({ length: 10 }, (_, n) => ca
 
 /** recording_records over `records`: at or after `at` (or before it), containing `contains`. */
 export function answerRecords(records: readonly CapturedRecord[]) {
-  return (_path: string, at: number, before: boolean, contains: string | null, limit: number) => {
+  return (_path: string, at: number, before: boolean, contains: string | null, _expression: string | null, limit: number) => {
     const matching = records.filter((r) => contains === null || JSON.stringify(r.record).toLowerCase().includes(contains.toLowerCase()));
     const time = (r: CapturedRecord) => r.record.timestamp ?? 0;
     const page = before ? matching.filter((r) => time(r) < at).slice(-limit) : matching.filter((r) => time(r) >= at).slice(0, limit);

@@ -24,11 +24,15 @@ fuzz_target!(|data: &[u8]| {
         let _ = reader.summary().await;
         let _ = reader.verify().await;
         let _ = reader.events(&[], 100).await;
+        let filter = streamlens_engine::browse::MessageFilter {
+            text: Some("a".into()),
+            expression: Some("value.n > 1".into()),
+        };
         let end = reader.manifest().end.unwrap_or(reader.manifest().start);
         let _ = reader.metrics_at(end).await;
         let _ = reader.graph_at(end).await;
         let _ = reader.series("v", "busyPercent", None).await;
-        let _ = reader.records(0.0, false, Some("a"), 50).await;
+        let _ = reader.records(0.0, false, &filter, 50).await;
         reader.close().await;
     });
 });

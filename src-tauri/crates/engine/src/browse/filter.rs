@@ -41,35 +41,119 @@ impl PreparedFilter {
     }
 
     pub fn matches(&self, record: &MessageRecord) -> bool {
+        self.matches_fields(&Fields {
+            key: PayloadView::of(&record.key),
+            value: PayloadView::of(&record.value),
+            headers: record.headers.iter().map(|h| (h.key.as_str(), PayloadView::of(&h.value))).collect(),
+            partition: i64::from(record.partition),
+            offset: record.offset,
+            timestamp: record.timestamp,
+            size: i64::from(record.size_bytes),
+        })
+    }
+
+    /// The same filter over a record as JSON (how recordings keep the records they captured).
+    pub fn matches_json(&self, record: &serde_json::Value) -> bool {
+        let number = |key: &str| record.get(key).and_then(serde_json::Value::as_i64);
+        let headers = record
+            .get("headers")
+            .and_then(serde_json::Value::as_array)
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        self.matches_fields(&Fields {
+            key: PayloadView::of_json(&record["key"]),
+            value: PayloadView::of_json(&record["value"]),
+            headers: headers
+                .iter()
+                .map(|h| {
+                    (
+                        h.get("key").and_then(serde_json::Value::as_str).unwrap_or_default(),
+                        PayloadView::of_json(&h["value"]),
+                    )
+                })
+                .collect(),
+            partition: number("partition").unwrap_or(-1),
+            offset: number("offset").unwrap_or(-1),
+            timestamp: number("timestamp"),
+            size: number("sizeBytes").unwrap_or(0),
+        })
+    }
+
+    fn matches_fields(&self, record: &Fields<'_>) -> bool {
         self.text_matches(record) && self.expression_matches(record)
     }
 
-    fn text_matches(&self, record: &MessageRecord) -> bool {
+    fn text_matches(&self, record: &Fields<'_>) -> bool {
         let Some(needle) = &self.needle else {
             return true;
         };
         let has = |text: Option<&str>| text.is_some_and(|t| t.to_lowercase().contains(needle.as_str()));
-        has(record.key.text.as_deref())
-            || has(record.value.text.as_deref())
-            || record.headers.iter().any(|h| has(Some(&h.key)) || has(h.value.text.as_deref()))
+        has(record.key.text)
+            || has(record.value.text)
+            || record.headers.iter().any(|(key, value)| has(Some(key)) || has(value.text))
     }
 
     /// A record the expression cannot evaluate (a missing field, a type mismatch) does not match.
-    fn expression_matches(&self, record: &MessageRecord) -> bool {
+    fn expression_matches(&self, record: &Fields<'_>) -> bool {
         let Some(program) = &self.program else {
             return true;
         };
         let mut context = Context::default();
         let headers: std::collections::HashMap<String, serde_json::Value> =
-            record.headers.iter().map(|h| (h.key.clone(), payload_value(&h.value))).collect();
+            record.headers.iter().map(|(key, value)| ((*key).to_string(), payload_value(value))).collect();
         let bound = context.add_variable("key", payload_value(&record.key)).is_ok()
             && context.add_variable("value", payload_value(&record.value)).is_ok()
             && context.add_variable("headers", headers).is_ok()
-            && context.add_variable("partition", i64::from(record.partition)).is_ok()
+            && context.add_variable("partition", record.partition).is_ok()
             && context.add_variable("offset", record.offset).is_ok()
             && context.add_variable("timestamp", record.timestamp).is_ok()
-            && context.add_variable("size", i64::from(record.size_bytes)).is_ok();
+            && context.add_variable("size", record.size).is_ok();
         bound && matches!(program.execute(&context), Ok(Value::Bool(true)))
+    }
+}
+
+/// What the filter reads of a record, from the record itself or from its JSON.
+struct Fields<'a> {
+    key: PayloadView<'a>,
+    value: PayloadView<'a>,
+    headers: Vec<(&'a str, PayloadView<'a>)>,
+    partition: i64,
+    offset: i64,
+    timestamp: Option<i64>,
+    size: i64,
+}
+
+struct PayloadView<'a> {
+    format: PayloadFormat,
+    text: Option<&'a str>,
+    truncated: bool,
+}
+
+impl<'a> PayloadView<'a> {
+    fn of(payload: &'a Payload) -> Self {
+        Self { format: payload.format, text: payload.text.as_deref(), truncated: payload.truncated }
+    }
+
+    fn of_json(payload: &'a serde_json::Value) -> Self {
+        Self {
+            format: payload
+                .get("format")
+                .and_then(serde_json::Value::as_str)
+                .map_or(PayloadFormat::Null, format_of),
+            text: payload.get("text").and_then(serde_json::Value::as_str),
+            truncated: payload.get("truncated").and_then(serde_json::Value::as_bool).unwrap_or(false),
+        }
+    }
+}
+
+/// A payload format as serialized (`"json"`, `"text"`, …).
+fn format_of(name: &str) -> PayloadFormat {
+    match name {
+        "json" => PayloadFormat::Json,
+        "text" => PayloadFormat::Text,
+        "binary" => PayloadFormat::Binary,
+        "withheld" => PayloadFormat::Withheld,
+        _ => PayloadFormat::Null,
     }
 }
 
@@ -85,8 +169,8 @@ fn compile(expression: &str) -> Result<Program> {
 }
 
 /// What an expression sees of a payload: JSON as data, text as a string, else null.
-fn payload_value(payload: &Payload) -> serde_json::Value {
-    let text = payload.text.as_deref().unwrap_or_default();
+fn payload_value(payload: &PayloadView<'_>) -> serde_json::Value {
+    let text = payload.text.unwrap_or_default();
     match payload.format {
         PayloadFormat::Json if !payload.truncated => {
             serde_json::from_str(text).unwrap_or_else(|_| serde_json::Value::String(text.to_string()))
@@ -134,6 +218,24 @@ mod tests {
         assert!(f("ORDER-17") && f("\"nl\"") && f("TRACE") && f("abc1"));
         assert!(!f("order-18"));
         assert!(prepared(Some("  "), None).matches(&r));
+    }
+
+    #[test]
+    fn a_record_as_json_filters_exactly_like_the_record() {
+        let r = record("order-17", r#"{"country":"NL","amount":{"value":12.5}}"#, ("trace-id", "abc123"));
+        let json = serde_json::to_value(&r).unwrap();
+        for (text, expression) in [
+            (Some("nl"), None),
+            (Some("trace"), None),
+            (Some("nope"), None),
+            (None, Some("value.amount.value > 10.0 && partition == 1")),
+            (None, Some("headers[\"trace-id\"] == \"abc123\" && offset == 42")),
+            (None, Some("value.country == \"SE\"")),
+        ] {
+            let f = prepared(text, expression);
+            assert_eq!(f.matches(&r), f.matches_json(&json), "{text:?} {expression:?}");
+        }
+        assert!(prepared(None, Some("value.amount.value > 10.0")).matches_json(&json));
     }
 
     #[test]

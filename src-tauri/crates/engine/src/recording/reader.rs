@@ -16,6 +16,8 @@ use super::model::{
     CapturedPage, CapturedRecord, EventKind, Integrity, Manifest, MetricSeries, RecordingCounts,
     RecordingEvent, RecordingSummary, StateBand, FORMAT_VERSION,
 };
+use crate::browse::filter::PreparedFilter;
+use crate::browse::MessageFilter;
 use crate::error::{Error, Result};
 use crate::flink::model::{JobGraph, MetricSource, VertexMetrics};
 
@@ -301,15 +303,19 @@ impl RecordingReader {
         }
     }
 
-    /// Captured records from `at` on (or before it, `before`), matching `contains` in
-    /// their JSON text when given; at most `limit` (≤ 500).
+    /// Captured records from `at` on (or before it, `before`) that pass `filter` — the
+    /// message browser's filter: text in key, value or headers, and a CEL expression — at
+    /// most `limit` (≤ 500).
     pub async fn records(
         &self,
         at: f64,
         before: bool,
-        contains: Option<&str>,
+        filter: &MessageFilter,
         limit: u32,
     ) -> Result<CapturedPage> {
+        let prepared = PreparedFilter::new(filter)?;
+        let filtering = filter.text.as_deref().is_some_and(|t| !t.trim().is_empty())
+            || filter.expression.as_deref().is_some_and(|e| !e.trim().is_empty());
         let limit = limit.clamp(1, MAX_RECORD_PAGE);
         let sql = if before {
             "SELECT seq, direction, topic, body FROM records WHERE ts < ?1 ORDER BY ts DESC, seq DESC LIMIT ?2"
@@ -317,14 +323,13 @@ impl RecordingReader {
             "SELECT seq, direction, topic, body FROM records WHERE ts >= ?1 ORDER BY ts, seq LIMIT ?2"
         };
         // Scan at most 20 pages' worth to find matches; say how many were scanned.
-        let scan = i64::from(limit) * if contains.is_some() { 20 } else { 1 };
+        let scan = i64::from(limit) * if filtering { 20 } else { 1 };
         let rows = sqlx::query(sql).bind(at as i64).bind(scan).fetch_all(&self.pool).await?;
-        let needle = contains.map(str::to_lowercase).filter(|n| !n.is_empty());
         let mut records = Vec::new();
         for row in &rows {
             let body: String = row.try_get(3)?;
             let record: serde_json::Value = serde_json::from_str(&body).unwrap_or(serde_json::Value::Null);
-            if needle.as_ref().is_some_and(|n| !record_contains(&record, n)) {
+            if !prepared.matches_json(&record) {
                 continue;
             }
             records.push(CapturedRecord {
@@ -369,24 +374,6 @@ impl RecordingReader {
         .await?;
         rows.iter().map(|r| Ok((r.try_get(0)?, r.try_get(1)?))).collect()
     }
-}
-
-/// The substring filter of the message browser: in the key, the value or a header (as
-/// shown, i.e. masked), case-insensitive.
-fn record_contains(record: &serde_json::Value, needle: &str) -> bool {
-    let text = |payload: &serde_json::Value| {
-        payload
-            .get("text")
-            .and_then(serde_json::Value::as_str)
-            .is_some_and(|t| t.to_lowercase().contains(needle))
-    };
-    text(&record["key"])
-        || text(&record["value"])
-        || record["headers"].as_array().is_some_and(|headers| {
-            headers.iter().any(|h| {
-                text(&h["value"]) || h["key"].as_str().is_some_and(|k| k.to_lowercase().contains(needle))
-            })
-        })
 }
 
 struct IntegrityRow {

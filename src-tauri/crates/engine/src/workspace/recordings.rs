@@ -236,10 +236,10 @@ impl Workspace {
         path: &str,
         at: f64,
         before: bool,
-        contains: Option<&str>,
+        filter: &crate::browse::MessageFilter,
         limit: u32,
     ) -> Result<CapturedPage> {
-        self.recording(session, path).await?.records(at, before, contains, limit).await
+        self.recording(session, path).await?.records(at, before, filter, limit).await
     }
 
     /// Exports a HistoryServer archive (`history`) or the captured records as JSONL.

@@ -37,8 +37,8 @@ describe("RecordsPanel", () => {
     await waitFor(() => {
       expect(seqs()).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     });
-    expect(platform.recordingRecords).toHaveBeenCalledWith(SAMPLE_PATH, REC_START + 6_000, true, null, RECORDS_PER_SIDE);
-    expect(platform.recordingRecords).toHaveBeenCalledWith(SAMPLE_PATH, REC_START + 6_000, false, null, RECORDS_PER_SIDE);
+    expect(platform.recordingRecords).toHaveBeenCalledWith(SAMPLE_PATH, REC_START + 6_000, true, null, null, RECORDS_PER_SIDE);
+    expect(platform.recordingRecords).toHaveBeenCalledWith(SAMPLE_PATH, REC_START + 6_000, false, null, null, RECORDS_PER_SIDE);
     const count = screen.getByTestId("records-count");
     expect(count).toHaveAttribute("data-before", "3");
     expect(count).toHaveAttribute("data-after", "7");
@@ -87,12 +87,23 @@ describe("RecordsPanel", () => {
     await waitFor(() => {
       expect(seqs()).toEqual([5]);
     });
-    expect(platform.recordingRecords).toHaveBeenLastCalledWith(SAMPLE_PATH, REC_START + 1_000, false, "C-000004", RECORDS_PER_SIDE);
+    expect(platform.recordingRecords).toHaveBeenLastCalledWith(SAMPLE_PATH, REC_START + 1_000, false, "C-000004", null, RECORDS_PER_SIDE);
     expect(screen.getByTestId("records-count")).toHaveTextContent("matching “C-000004”");
 
     await user.clear(screen.getByTestId("records-search"));
     await user.type(screen.getByTestId("records-search"), "nobody@example.org");
     expect(await screen.findByTestId("records-empty")).toHaveTextContent("No captured record around this time contains “nobody@example.org”.");
+  });
+
+  it("passes a CEL expression to the backend, the message browser's filter language", async () => {
+    const { user } = await openRecords();
+    await waitFor(() => {
+      expect(seqs()).toHaveLength(10);
+    });
+    await user.type(screen.getByTestId("records-expression"), " offset > 3 ");
+    await waitFor(() => {
+      expect(platform.recordingRecords).toHaveBeenLastCalledWith(SAMPLE_PATH, REC_START + 1_000, false, null, "offset > 3", RECORDS_PER_SIDE);
+    });
   });
 
   it("moves the scrubbed time past the page with Earlier and Later", async () => {

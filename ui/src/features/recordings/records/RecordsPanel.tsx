@@ -5,7 +5,7 @@
 // by path and rule) and is marked on the timeline. Earlier/Later move the scrubbed time past
 // the page shown. The records were masked for the manifest's role when they were captured:
 // what is shown is all the file holds.
-import { useId } from "react";
+import { useId, useState } from "react";
 import type { CapturedRecord } from "../../../bindings/CapturedRecord";
 import { formatLocalTime, pluralize } from "../../../components/format";
 import { InlineError } from "../../../components/InlineError";
@@ -62,7 +62,9 @@ function RecordRow({ record, selected, onSelect }: { record: CapturedRecord; sel
 
 export function RecordsPanel({ path, at, maskedFor, search, onSearchChange, selected, onSelect, onScrub }: RecordsPanelProps) {
   const searchId = useId();
-  const records = useCapturedRecords(path, at, search);
+  const expressionId = useId();
+  const [expression, setExpression] = useState("");
+  const records = useCapturedRecords(path, at, search, expression);
   const page = records.data;
   const contains = searchText(search);
   const oldest = page?.before[0]?.record.timestamp ?? null;
@@ -96,6 +98,22 @@ export function RecordsPanel({ path, at, maskedFor, search, onSearchChange, sele
           value={search}
           onChange={(event) => {
             onSearchChange(event.target.value);
+          }}
+        />
+        <label className="visually-hidden" htmlFor={expressionId}>
+          Filter captured records with a CEL expression
+        </label>
+        <input
+          id={expressionId}
+          type="search"
+          className="search-input records-panel__search"
+          placeholder='CEL, e.g. value.total > 100.0'
+          autoComplete="off"
+          spellCheck={false}
+          data-testid="records-expression"
+          value={expression}
+          onChange={(event) => {
+            setExpression(event.target.value);
           }}
         />
         <button

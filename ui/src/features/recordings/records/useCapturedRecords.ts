@@ -1,5 +1,5 @@
 // The captured records around the scrubbed time: a page just before it and a page from it
-// on, filtered by the search text when there is one, read through the cache one request at a
+// on, filtered by the search text and the CEL expression when there are, read through the cache one request at a
 // time (the newest time and search win).
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
@@ -21,9 +21,12 @@ export interface RecordsQuery {
   at: number;
   /** Trimmed; null: every record. */
   contains: string | null;
+  /** A CEL expression over key, value, headers, partition, offset, timestamp, size; null: none. */
+  expression: string | null;
 }
 
-const identify = ({ at, contains }: RecordsQuery) => `${String(at)}|${contains ?? ""}`;
+const identify = ({ at, contains, expression }: RecordsQuery) =>
+  `${String(at)}|${contains ?? ""}|${expression ?? ""}`;
 
 /** The search text as the backend takes it: trimmed, or null when empty. */
 export function searchText(search: string): string | null {
@@ -31,17 +34,21 @@ export function searchText(search: string): string | null {
   return trimmed === "" ? null : trimmed;
 }
 
-export function useCapturedRecords(path: string, at: number, search: string) {
+export function useCapturedRecords(path: string, at: number, search: string, expression = "") {
   const queryClient = useQueryClient();
   const load = useCallback(
-    async ({ at: time, contains }: RecordsQuery): Promise<RecordsAround> => {
+    async ({ at: time, contains, expression: where }: RecordsQuery): Promise<RecordsAround> => {
       const [before, after] = await Promise.all([
-        fetchRecords(queryClient, path, time, true, contains, RECORDS_PER_SIDE),
-        fetchRecords(queryClient, path, time, false, contains, RECORDS_PER_SIDE),
+        fetchRecords(queryClient, path, time, true, contains, where, RECORDS_PER_SIDE),
+        fetchRecords(queryClient, path, time, false, contains, where, RECORDS_PER_SIDE),
       ]);
       return { before: before.records, after: after.records, scanned: before.scanned + after.scanned };
     },
     [queryClient, path],
   );
-  return useLatestOnly<RecordsQuery, RecordsAround>({ at, contains: searchText(search) }, identify, load);
+  return useLatestOnly<RecordsQuery, RecordsAround>(
+    { at, contains: searchText(search), expression: searchText(expression) },
+    identify,
+    load,
+  );
 }
