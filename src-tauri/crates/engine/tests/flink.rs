@@ -44,8 +44,10 @@ async fn raw(url: &str, path: &str) -> Value {
 async fn job_id(t: &TestWorkspace, id: &str, name: &str) -> String {
     let jobs = t.workspace.flink_jobs(&developer(), id).await.unwrap();
     jobs.iter()
-        // Running, or restarting (FlakyJob restarts every few seconds): not ended.
-        .find(|j| j.name == name && j.end_time.is_none())
+        // Running, or restarting (FlakyJob restarts every few seconds): not ended. The
+        // oldest: the environment's own, not an instance another test submitted.
+        .filter(|j| j.name == name && j.end_time.is_none())
+        .min_by(|a, b| a.start_time.unwrap_or(0.0).total_cmp(&b.start_time.unwrap_or(0.0)))
         .unwrap_or_else(|| panic!("{name} is not running: {jobs:?}"))
         .id
         .clone()

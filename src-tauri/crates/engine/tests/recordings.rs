@@ -256,7 +256,15 @@ async fn a_live_recording_masks_what_it_captures_and_replays_its_input() {
     t.workspace.save_connection(&developer(), draft).await.unwrap();
     let input = fresh_topic(&t, &id, 1).await;
     let jobs = t.workspace.flink_jobs(&developer(), &id).await.unwrap();
-    let job = jobs.iter().find(|j| j.name == "FlakyJob" && j.end_time.is_none()).unwrap().id.clone();
+    // The environment's own FlakyJob (the oldest live one), not an instance another test
+    // submits and cancels.
+    let job = jobs
+        .iter()
+        .filter(|j| j.name == "FlakyJob" && j.end_time.is_none())
+        .min_by(|a, b| a.start_time.unwrap_or(0.0).total_cmp(&b.start_time.unwrap_or(0.0)))
+        .unwrap()
+        .id
+        .clone();
 
     let path = t.dir.path().join("live.slrec");
     let request = RecordRequest {
