@@ -9,25 +9,13 @@ mod common;
 
 use std::time::Duration;
 
-use common::{developer, env, flink_url, uuid_like, workspace, TestWorkspace};
+use common::flink::{flink_connection, live_job, raw, submit_extra, wait_state};
+use common::{developer, env, flink_url, workspace};
 use serde_json::Value;
 use streamlens_engine::access::{Role, Session};
 use streamlens_engine::flink::model::{JobActionKind, JobActionRequest, MetricSource};
-use streamlens_engine::profile::{Environment, HttpEndpoint, ProfileDraft};
+use streamlens_engine::profile::Environment;
 use streamlens_engine::Error;
-
-async fn flink_connection(t: &TestWorkspace, url: &str, environment: Environment) -> String {
-    let draft = ProfileDraft {
-        id: None,
-        name: format!("flink-{}-{}", environment.as_str(), uuid_like()),
-        environment,
-        kafka: None,
-        schema_registry: None,
-        flink: Some(HttpEndpoint::open(url)),
-        secrets: vec![],
-    };
-    t.workspace.save_connection(&developer(), draft).await.unwrap().id
-}
 
 /// Both live clusters: (url, expected version prefix).
 fn clusters() -> Vec<(String, String)> {
@@ -35,22 +23,6 @@ fn clusters() -> Vec<(String, String)> {
         (flink_url(), env("STREAMLENS_FLINK_VERSION")),
         (env("STREAMLENS_FLINK120_URL"), env("STREAMLENS_FLINK120_VERSION")),
     ]
-}
-
-async fn raw(url: &str, path: &str) -> Value {
-    reqwest::get(format!("{url}/{path}")).await.unwrap().json().await.unwrap()
-}
-
-async fn job_id(t: &TestWorkspace, id: &str, name: &str) -> String {
-    let jobs = t.workspace.flink_jobs(&developer(), id).await.unwrap();
-    jobs.iter()
-        // Running, or restarting (FlakyJob restarts every few seconds): not ended. The
-        // oldest: the environment's own, not an instance another test submitted.
-        .filter(|j| j.name == name && j.end_time.is_none())
-        .min_by(|a, b| a.start_time.unwrap_or(0.0).total_cmp(&b.start_time.unwrap_or(0.0)))
-        .unwrap_or_else(|| panic!("{name} is not running: {jobs:?}"))
-        .id
-        .clone()
 }
 
 #[tokio::test]
@@ -64,7 +36,7 @@ async fn overview_jobs_and_graphs_on_both_versions() {
         assert_eq!(overview.task_managers.len(), 1, "{overview:?}");
 
         for name in ["OrdersPipeline", "FlakyJob", "JoinJob"] {
-            let job = job_id(&t, &id, name).await;
+            let job = live_job(&t, &id, name).await;
             let graph = t.workspace.flink_job_graph(&developer(), &id, &job).await.unwrap();
             // Against the job's own plan, as Flink serves it.
             let plan = raw(&url, &format!("jobs/{job}/plan")).await;
@@ -87,7 +59,7 @@ async fn overview_jobs_and_graphs_on_both_versions() {
             }
             assert_eq!(graph.job.name, name);
         }
-        let join = job_id(&t, &id, "JoinJob").await;
+        let join = live_job(&t, &id, "JoinJob").await;
         let graph = t.workspace.flink_job_graph(&developer(), &id, &join).await.unwrap();
         let sources = graph.vertices.iter().filter(|v| v.is_source).count();
         assert_eq!(sources, 2, "{version}: JoinJob has two sources");
@@ -100,7 +72,7 @@ async fn metrics_rates_come_from_counters_and_on_screen_vertices_in_detail() {
     let t = workspace().await;
     for (url, version) in clusters() {
         let id = flink_connection(&t, &url, Environment::Dev).await;
-        let job = job_id(&t, &id, "OrdersPipeline").await;
+        let job = live_job(&t, &id, "OrdersPipeline").await;
         let graph = t.workspace.flink_job_graph(&developer(), &id, &job).await.unwrap();
         let source = graph.vertices[0].id.clone();
         let window =
@@ -159,7 +131,7 @@ async fn checkpoints_exceptions_and_configuration() {
     let t = workspace().await;
     for (url, version) in clusters() {
         let id = flink_connection(&t, &url, Environment::Dev).await;
-        let flaky = job_id(&t, &id, "FlakyJob").await;
+        let flaky = live_job(&t, &id, "FlakyJob").await;
         // FlakyJob fails every 400 records (~20 s) and FlakyJob's checkpoints time out every
         // 4th time: right after the environment starts there may be none yet.
         let mut exceptions = t.workspace.flink_exceptions(&developer(), &id, &flaky).await.unwrap();
@@ -184,7 +156,7 @@ async fn checkpoints_exceptions_and_configuration() {
         assert!(latest.root_cause.as_deref().unwrap_or_default().contains("NumberFormatException"));
         assert!(latest.timestamp.is_some() && latest.stacktrace.contains("FlakyJob"));
 
-        let orders = job_id(&t, &id, "OrdersPipeline").await;
+        let orders = live_job(&t, &id, "OrdersPipeline").await;
         let checkpoints = t.workspace.flink_checkpoints(&developer(), &id, &orders).await.unwrap();
         assert!(checkpoints.completed > 0, "{version}: {checkpoints:?}");
         let done = checkpoints.latest_completed.clone().unwrap();
@@ -203,49 +175,6 @@ async fn checkpoints_exceptions_and_configuration() {
         assert!(config.job_manager.iter().any(|p| p.key == "rest.port"), "{version}");
         assert!(config.job.iter().any(|p| p.key.contains("parallelism")), "{version}: {:?}", config.job);
     }
-}
-
-/// Submits another instance of a test job from the jar the environment uploaded.
-async fn submit_extra(url: &str, class: &str) -> String {
-    let jars = raw(url, "jars").await;
-    let jar = jars["files"]
-        .as_array()
-        .and_then(|files| {
-            files.iter().find(|f| f["name"].as_str().is_some_and(|n| n.contains("streamlens-test-jobs")))
-        })
-        .and_then(|f| f["id"].as_str())
-        .expect("the environment uploaded the test jar")
-        .to_string();
-    let client = reqwest::Client::new();
-    let answer: Value = client
-        .post(format!("{url}/jars/{jar}/run?entry-class=dev.streamlens.testjobs.{class}"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let job = answer["jobid"].as_str().unwrap_or_else(|| panic!("run failed: {answer}")).to_string();
-    for _ in 0..60 {
-        let detail = raw(url, &format!("jobs/{job}")).await;
-        let running =
-            detail["vertices"].as_array().is_some_and(|v| v.iter().all(|v| v["status"] == "RUNNING"));
-        if running {
-            return job;
-        }
-        tokio::time::sleep(Duration::from_millis(500)).await;
-    }
-    panic!("{class} did not start");
-}
-
-async fn wait_state(url: &str, job: &str, want: &str) {
-    for _ in 0..120 {
-        if raw(url, &format!("jobs/{job}")).await["state"] == want {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(500)).await;
-    }
-    panic!("job {job} never reached {want}");
 }
 
 #[tokio::test]

@@ -177,11 +177,12 @@ impl RecordingReader {
 
     /// Events in time order (all kinds, or the given ones), at most `limit`.
     pub async fn events(&self, kinds: &[EventKind], limit: u32) -> Result<Vec<RecordingEvent>> {
-        let rows = sqlx::query("SELECT seq, ts, kind, summary, detail FROM events ORDER BY ts, seq")
-            .fetch_all(&self.pool)
-            .await?;
+        use futures_util::TryStreamExt;
+        // Streamed and stopped at `limit`: memory stays bounded however many events there are.
+        let mut rows = sqlx::query("SELECT seq, ts, kind, summary, detail FROM events ORDER BY ts, seq")
+            .fetch(&self.pool);
         let mut out = Vec::new();
-        for row in rows {
+        while let Some(row) = rows.try_next().await? {
             let Some(kind) = EventKind::parse(&row.try_get::<String, _>(2)?) else { continue };
             if !kinds.is_empty() && !kinds.contains(&kind) {
                 continue;

@@ -4,6 +4,7 @@
 //! which starts the environment and a D-Bus session with an unlocked GNOME Keyring.
 #![allow(dead_code, unreachable_pub, clippy::expect_used, clippy::unwrap_used)]
 
+pub mod flink;
 pub mod kafka;
 
 use std::net::TcpListener;
