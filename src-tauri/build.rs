@@ -1,7 +1,14 @@
 //! Generates the Tauri context and one `allow-<command>` permission per app command,
-//! so the capability file can list exactly what the window may call.
+//! so the capability file can list exactly what the window may call; deflates the sample
+//! recording the binary embeds.
+
+use std::io::Write;
 
 fn main() {
+    if let Err(err) = deflate_sample() {
+        println!("cargo:warning=cannot deflate the sample recording: {err}");
+        std::process::exit(1);
+    }
     let manifest = tauri_build::AppManifest::new().commands(&[
         "app_info",
         "list_connections",
@@ -64,4 +71,17 @@ fn main() {
         println!("cargo:warning=tauri-build failed: {err:#}");
         std::process::exit(1);
     }
+}
+
+/// resources/sample.slrec → $OUT_DIR/sample.slrec.deflate (SQLite pages of JSON shrink ~15×).
+fn deflate_sample() -> std::io::Result<()> {
+    let source = std::path::Path::new("resources/sample.slrec");
+    println!("cargo:rerun-if-changed={}", source.display());
+    let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default())
+        .join("sample.slrec.deflate");
+    let mut encoder =
+        flate2::write::DeflateEncoder::new(std::fs::File::create(out)?, flate2::Compression::best());
+    encoder.write_all(&std::fs::read(source)?)?;
+    encoder.finish()?;
+    Ok(())
 }

@@ -33,3 +33,7 @@ bash tests/env/up.sh
 step "Tests under Xvfb, in a private D-Bus session with an unlocked GNOME Keyring"
 # Xvfb outside D-Bus, so services D-Bus starts (portals, keyring prompts) see the display.
 xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- bash tests/in-keyring-session.sh
+
+step "Package: the .deb installed into a fresh Debian 12 root; .slrec files open through the file association"
+SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo -E"
+$SUDO bash tests/package/deb_install.sh

@@ -3,12 +3,15 @@
 //! metrics at a time, a metric's series, captured records — export it, replay it, and the
 //! bundled sample recording.
 
+use std::io::Read;
+
 use streamlens_engine::browse::MessageFilter;
 use streamlens_engine::flink::model::{JobGraph, VertexMetrics};
 use streamlens_engine::recording::model::{
     CapturedPage, EventKind, Integrity, MetricSeries, RecordingEvent, RecordingProgress, RecordingSummary,
 };
-use streamlens_engine::workspace::{RecordRequest, ReplaySummary};
+use streamlens_engine::recording::replay::ReplayProgress;
+use streamlens_engine::workspace::RecordRequest;
 use streamlens_engine::{Error, Result};
 use tauri::ipc::Channel;
 use tauri::State;
@@ -17,7 +20,7 @@ use crate::state::AppState;
 
 /// The sample recording shipped with the app (FlakyJob on the local environment: a
 /// restart, exceptions and a failed checkpoint in it).
-const SAMPLE: &[u8] = include_bytes!("../../resources/sample.slrec");
+const SAMPLE_DEFLATED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/sample.slrec.deflate"));
 
 #[tauri::command]
 pub(crate) async fn record_job(
@@ -46,8 +49,12 @@ pub(crate) async fn open_recording(state: State<'_, AppState>, path: String) -> 
 #[tauri::command]
 pub(crate) async fn sample_recording(state: State<'_, AppState>) -> Result<String> {
     let path = state.workspace.paths().data_dir.join("sample-flakyjob.slrec");
-    if std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0) != SAMPLE.len() as u64 {
-        std::fs::write(&path, SAMPLE).map_err(|e| {
+    let mut sample = Vec::new();
+    flate2::read::DeflateDecoder::new(SAMPLE_DEFLATED)
+        .read_to_end(&mut sample)
+        .map_err(|e| Error::internal(format!("The embedded sample recording cannot be inflated: {e}")))?;
+    if std::fs::read(&path).ok().as_deref() != Some(sample.as_slice()) {
+        std::fs::write(&path, &sample).map_err(|e| {
             Error::internal(format!("Cannot write the sample recording to {}: {e}", path.display()))
         })?;
     }
@@ -136,11 +143,15 @@ pub(crate) async fn replay_recording(
     topic: String,
     speed: Option<f64>,
     replay_id: String,
-) -> Result<ReplaySummary> {
+    on_progress: Channel<ReplayProgress>,
+) -> Result<ReplayProgress> {
     let cancel = state.workspace.register_scan(Some(&replay_id)).await;
+    let progress = Box::new(move |p: ReplayProgress| {
+        let _ = on_progress.send(p);
+    });
     let outcome = state
         .workspace
-        .replay_recording(&state.session(), &path, &connection_id, &topic, speed, cancel)
+        .replay_recording(&state.session(), &path, &connection_id, &topic, speed, cancel, progress)
         .await;
     state.workspace.forget_scan(&replay_id).await;
     outcome

@@ -52,7 +52,6 @@ describe("recording commands", () => {
     await recordingSeries(path, "v1", "busyPercent", 2_000);
     await recordingRecords(path, 1_000, true, "C-0001", "value.total > 1.0", 50);
     await exportRecording(path, "/tmp/out.json", "history_archive");
-    await replayRecording(path, "c1", "replayed", null, "replay-1");
     await closeRecording(path);
     expect(calls).toEqual([
       ["open_recording", { path }],
@@ -65,7 +64,6 @@ describe("recording commands", () => {
       ["recording_series", { path, vertexId: "v1", metric: "busyPercent", until: 2_000 }],
       ["recording_records", { path, at: 1_000, before: true, contains: "C-0001", expression: "value.total > 1.0", limit: 50 }],
       ["export_recording", { path, output: "/tmp/out.json", kind: "history_archive" }],
-      ["replay_recording", { path, connectionId: "c1", topic: "replayed", speed: null, replayId: "replay-1" }],
       ["close_recording", { path }],
     ]);
   });
@@ -89,6 +87,23 @@ describe("recording commands", () => {
       return { path: request.path };
     });
     await expect(recordJob("c1", request, "rec-1", onProgress)).resolves.toEqual({ path: request.path });
+    expect(onProgress).toHaveBeenCalledWith(progress);
+  });
+});
+
+describe("replay", () => {
+  it("replays with its id and speed, passing progress from the channel to the callback", async () => {
+    const onProgress = vi.fn();
+    const progress = { total: 1_200, produced: 500, skipped: 3, cancelled: false };
+    const done = { ...progress, produced: 1_197 };
+    mockIPC((cmd, args) => {
+      expect(cmd).toBe("replay_recording");
+      const { onProgress: channel, ...rest } = args as Record<string, unknown>;
+      expect(rest).toEqual({ path: "/data/run.slrec", connectionId: "c1", topic: "replayed", speed: 10, replayId: "replay-1" });
+      send(channel, 0, progress);
+      return done;
+    });
+    await expect(replayRecording("/data/run.slrec", "c1", "replayed", 10, "replay-1", onProgress)).resolves.toEqual(done);
     expect(onProgress).toHaveBeenCalledWith(progress);
   });
 });

@@ -14,7 +14,7 @@ import type { RecordingEvent } from "../bindings/RecordingEvent";
 import type { RecordingProgress } from "../bindings/RecordingProgress";
 import type { RecordingSummary } from "../bindings/RecordingSummary";
 import type { RecordRequest } from "../bindings/RecordRequest";
-import type { ReplaySummary } from "../bindings/ReplaySummary";
+import type { ReplayProgress } from "../bindings/ReplayProgress";
 import type { VertexMetrics } from "../bindings/VertexMetrics";
 import { callCommand } from "./ipc";
 
@@ -87,15 +87,21 @@ export function exportRecording(path: string, output: string, kind: RecordingExp
   return callCommand<number>("export_recording", { path, output, kind });
 }
 
-/** Re-produces the input records into `topic`; speed null: as fast as possible. Cancel with cancelScan(replayId). */
+/**
+ * Re-produces the input records into `topic`; speed null: as fast as possible. Progress
+ * arrives after every page of records; cancel with cancelScan(replayId). Resolves with the
+ * final progress (`cancelled` when stopped early).
+ */
 export function replayRecording(
   path: string,
   connectionId: string,
   topic: string,
   speed: number | null,
   replayId: string,
-): Promise<ReplaySummary> {
-  return callCommand<ReplaySummary>("replay_recording", { path, connectionId, topic, speed, replayId });
+  onProgress: (progress: ReplayProgress) => void,
+): Promise<ReplayProgress> {
+  const channel = new Channel<ReplayProgress>(onProgress);
+  return callCommand<ReplayProgress>("replay_recording", { path, connectionId, topic, speed, replayId, onProgress: channel });
 }
 
 /**

@@ -12,6 +12,7 @@ use anyhow::{anyhow, Context};
 use clap::{Args, Subcommand};
 use streamlens_engine::access::{Role, Session};
 use streamlens_engine::recording::model::{Integrity, RecordedTopic, RecordingSummary};
+use streamlens_engine::recording::replay::ReplayProgress;
 use streamlens_engine::recording::writer::Signing;
 use streamlens_engine::workspace::RecordRequest;
 use streamlens_engine::Workspace;
@@ -109,14 +110,7 @@ pub(crate) async fn record(
     };
     let signer = args.signer.clone().unwrap_or_else(|| session.user.clone());
     let signing = key.as_deref().map(|secret_key| Signing { signer: &signer, secret_key });
-    let cancel = Arc::new(AtomicBool::new(false));
-    let stop = Arc::clone(&cancel);
-    tokio::spawn(async move {
-        if tokio::signal::ctrl_c().await.is_ok() {
-            eprintln!("\nstopping: sealing the recording…");
-            stop.store(true, Ordering::Relaxed);
-        }
-    });
+    let cancel = cancel_on_ctrl_c("stopping: sealing the recording…");
     let progress = Box::new(|p: streamlens_engine::recording::model::RecordingProgress| {
         eprint!(
             "\r{:>6.1} s  {} polls  {} samples  {} events  {} records{}  {} KiB  job {}   ",
@@ -169,15 +163,36 @@ pub(crate) async fn open(
             println!("wrote {} ({n} records)", output.display());
         }
         Some(OpenAction::Replay { connection, topic, speed }) => {
-            let cancel = Arc::new(AtomicBool::new(false));
-            let done = workspace.replay_recording(session, &path, &connection, &topic, speed, cancel).await?;
+            let cancel = cancel_on_ctrl_c("stopping the replay…");
+            let progress = Box::new(|p: ReplayProgress| {
+                eprint!("\rreplayed {} of {} records ({} skipped)   ", p.produced, p.total, p.skipped);
+            });
+            let done = workspace
+                .replay_recording(session, &path, &connection, &topic, speed, cancel, progress)
+                .await?;
+            eprintln!();
             println!(
-                "replayed {} records into {topic} ({} skipped: withheld or binary)",
-                done.produced, done.skipped
+                "replayed {} records into {topic} ({} skipped: withheld or binary){}",
+                done.produced,
+                done.skipped,
+                if done.cancelled { ", stopped before the end" } else { "" }
             );
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A cancel flag that Ctrl-C sets (saying `what` it does), so the work ends cleanly.
+fn cancel_on_ctrl_c(what: &'static str) -> Arc<AtomicBool> {
+    let cancel = Arc::new(AtomicBool::new(false));
+    let stop = Arc::clone(&cancel);
+    tokio::spawn(async move {
+        if tokio::signal::ctrl_c().await.is_ok() {
+            eprintln!("\n{what}");
+            stop.store(true, Ordering::Relaxed);
+        }
+    });
+    cancel
 }
 
 fn print_summary(s: &RecordingSummary) {

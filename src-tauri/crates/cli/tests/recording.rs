@@ -1,5 +1,6 @@
 //! `streamlens record` / `streamlens open` against the local Flink 2.3 cluster: a short
-//! signed recording of FlakyJob opens as intact and signed (by a troubleshooter, offline);
+//! signed recording of FlakyJob opens as intact and signed (by a troubleshooter, offline)
+//! and names the hash of the policy file it was masked under;
 //! a recorder killed with SIGKILL leaves a file that opens as incomplete, not corrupt; an
 //! edited file is reported as tampered (exit code 3); exports write what they say.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
@@ -29,6 +30,11 @@ fn record_sign_open_tamper_and_export() {
     let secret = dir.join("recording.key");
     let keygen = cli.run(&["policy", "keygen", secret.to_str().unwrap()]);
     assert!(keygen.status.success(), "{}", text(&keygen));
+    // The workspace policy is a file here: the recording names that file's hash.
+    let policy = "# test policy\n[[grants]]\nroles = [\"troubleshooter\"]\nactions = [\"view_topics\"]\n";
+    std::fs::write(dir.join("policy.toml"), policy).unwrap();
+    let shown = cli.run(&["policy", "show"]);
+    let file_hash = text(&shown).lines().find_map(|l| l.strip_prefix("sha256: ")).unwrap().trim().to_string();
     let file = dir.join("flaky.slrec");
     let recorded = cli.run(&[
         "record",
@@ -54,6 +60,7 @@ fn record_sign_open_tamper_and_export() {
     assert!(opened.status.success(), "{}", text(&opened));
     let summary = text(&opened);
     assert!(summary.contains("FlakyJob") && summary.contains("masked for  support"), "{summary}");
+    assert!(summary.contains(&format!("(policy sha256 {})", &file_hash[..16])), "{file_hash} in {summary}");
 
     let archive = dir.join("archive.json");
     let exported = cli.run(&["open", file.to_str().unwrap(), "export-archive", archive.to_str().unwrap()]);

@@ -107,7 +107,7 @@ fn typescript_bindings_are_current() {
     check.file::<recording::model::CapturedPage>();
     check.file::<recording::model::RecordingProgress>();
     check.file::<workspace::RecordRequest>();
-    check.file::<workspace::ReplaySummary>();
+    check.file::<recording::replay::ReplayProgress>();
     check.file::<workspace::AppInfo>();
     check.file::<error::Error>();
     check.file::<kafka::model::BrokerInfo>();

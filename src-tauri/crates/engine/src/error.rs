@@ -44,6 +44,20 @@ impl Error {
     pub fn internal(message: impl Into<String>) -> Self {
         Self::Internal { message: message.into() }
     }
+
+    /// The same kind of error, with `context` (what was going on) before its message.
+    pub fn context(self, context: &str) -> Self {
+        let with = |message: String| format!("{context}: {message}");
+        match self {
+            Self::NotFound { message } => Self::NotFound { message: with(message) },
+            Self::InvalidInput { message } => Self::InvalidInput { message: with(message) },
+            Self::Forbidden { message } => Self::Forbidden { message: with(message) },
+            Self::Unavailable { message } => Self::Unavailable { message: with(message) },
+            Self::Storage { message } => Self::Storage { message: with(message) },
+            Self::Keyring { message } => Self::Keyring { message: with(message) },
+            Self::Internal { message } => Self::Internal { message: with(message) },
+        }
+    }
 }
 
 impl From<sqlx::Error> for Error {

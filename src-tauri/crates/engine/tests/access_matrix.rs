@@ -231,7 +231,9 @@ async fn call(f: &Fixture, session: &Session, connection: &str, command: &str) -
         "replay_recording" => {
             // The recording is checked (opened) first for the roles that may open it, so
             // use a real one: the replay target is what the matrix decides.
-            w.replay_recording(session, &f.recording, connection, topic, None, cancel()).await.map(drop)
+            w.replay_recording(session, &f.recording, connection, topic, None, cancel(), Box::new(|_| {}))
+                .await
+                .map(drop)
         }
         "audit_entries" => w.audit_entries(session, 5).await.map(drop),
         "verify_audit" => w.verify_audit(session).await.map(drop),

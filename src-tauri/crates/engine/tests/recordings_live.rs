@@ -153,33 +153,52 @@ async fn a_live_recording_masks_what_it_captures_and_replays_its_input() {
     assert!(matches!(refused, Err(Error::Forbidden { .. })), "{:?}", refused.map(|_| ()));
     let target = fresh_topic(&t, &id, 1).await;
     let support = Session::new(Role::Support);
-    let refused = t
-        .workspace
-        .replay_recording(
-            &support,
-            &path.display().to_string(),
-            &id,
-            &target,
-            None,
-            Arc::new(AtomicBool::new(false)),
-        )
-        .await;
+    let replay =
+        |session: Session, connection: String, sink: streamlens_engine::workspace::ReplayProgressSink| {
+            let (workspace, path, target) = (&t.workspace, path.display().to_string(), target.clone());
+            async move {
+                workspace
+                    .replay_recording(
+                        &session,
+                        &path,
+                        &connection,
+                        &target,
+                        None,
+                        Arc::new(AtomicBool::new(false)),
+                        sink,
+                    )
+                    .await
+            }
+        };
+    let refused = replay(support, id.clone(), Box::new(|_| {})).await;
     assert!(matches!(refused, Err(Error::Forbidden { .. })), "{refused:?}");
+    // Never into prod, even where the policy lets developers produce there.
+    let prod = connection(&t, Environment::Prod).await;
+    let prod_name = t.workspace.find_connection(&developer(), &prod).await.unwrap().name;
+    let policy = streamlens_engine::access::Policy::parse(&format!(
+        "[[grants]]\nroles = [\"developer\"]\nactions = [\"produce\"]\nconnections = [\"{prod_name}\"]\n"
+    ))
+    .unwrap();
+    let granted = Session::with_policy(Role::Developer, "dev".into(), Arc::new(policy));
+    let refused = replay(granted, prod, Box::new(|_| {})).await;
+    match refused {
+        Err(Error::Forbidden { message }) => assert!(message.contains("non-prod"), "{message}"),
+        other => panic!("replay into prod: {other:?}"),
+    }
 
-    // Replay into a fresh topic, as fast as possible: the masked values, in order.
-    let done = t
-        .workspace
-        .replay_recording(
-            &developer(),
-            &path.display().to_string(),
-            &id,
-            &target,
-            None,
-            Arc::new(AtomicBool::new(false)),
-        )
-        .await
-        .unwrap();
-    assert_eq!(done.produced, 20);
+    // Replay into a fresh topic, as fast as possible: the masked values, in order, with
+    // progress that only grows and ends at the total.
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let sink = {
+        let seen = Arc::clone(&seen);
+        Box::new(move |p: streamlens_engine::recording::replay::ReplayProgress| seen.lock().unwrap().push(p))
+    };
+    let done = replay(developer(), id.clone(), sink).await.unwrap();
+    assert_eq!((done.produced, done.total, done.skipped, done.cancelled), (20, 20, 0, false));
+    let seen = seen.lock().unwrap().clone();
+    assert!(seen.len() >= 2 && seen[0].produced == 0, "{seen:?}");
+    assert!(seen.windows(2).all(|w| w[0].produced <= w[1].produced), "{seen:?}");
+    assert_eq!(seen.last(), Some(&done));
     let overview = t.workspace.describe_topic(&developer(), &id, &target).await.unwrap();
     let count: i64 = overview.partitions.iter().map(|p| p.high_watermark - p.low_watermark).sum();
     assert_eq!(count, 20);

@@ -141,7 +141,8 @@ impl LoadedPolicy {
             (PolicyMode::Managed { .. }, Some(role)) => role,
             (PolicyMode::Personal, assigned) => requested.or(assigned).unwrap_or(Role::Developer),
         };
-        let session = Session::with_policy(base, user.to_string(), Arc::clone(&self.policy));
+        let session = Session::with_policy(base, user.to_string(), Arc::clone(&self.policy))
+            .with_policy_hash(&self.hash);
         match (requested, &self.mode) {
             (Some(role), PolicyMode::Managed { .. }) if role != base => session.view_as(role),
             _ => Ok(session),

@@ -165,6 +165,8 @@ pub struct Session {
     pub role: Role,
     pub user: String,
     policy: Arc<Policy>,
+    /// SHA-256 of the policy file this session's policy was loaded from.
+    policy_hash: Option<Arc<str>>,
 }
 
 impl Session {
@@ -174,11 +176,25 @@ impl Session {
     }
 
     pub fn with_policy(role: Role, user: String, policy: Arc<Policy>) -> Self {
-        Self { role, user, policy }
+        Self { role, user, policy, policy_hash: None }
+    }
+
+    /// The same session, naming the hash of the file its policy was loaded from.
+    pub fn with_policy_hash(self, hash: &str) -> Self {
+        Self { policy_hash: Some(hash.into()), ..self }
     }
 
     pub fn policy(&self) -> &Policy {
         &self.policy
+    }
+
+    /// SHA-256 (hex) of the policy in force: of its file when it was loaded from one (what
+    /// `streamlens policy show` prints), else of the policy as TOML.
+    pub fn policy_hash(&self) -> String {
+        match &self.policy_hash {
+            Some(hash) => hash.to_string(),
+            None => load::sha256_hex(toml::to_string(&*self.policy).unwrap_or_default().as_bytes()),
+        }
     }
 
     /// The same user and policy seen as a lower role ("view as"): refused for a higher one.

@@ -11,6 +11,7 @@ mod file;
 pub mod model;
 pub mod reader;
 pub mod recorder;
+pub mod replay;
 pub mod writer;
 
 pub use reader::RecordingReader;

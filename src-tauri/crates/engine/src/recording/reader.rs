@@ -366,6 +366,27 @@ impl RecordingReader {
         Ok(n)
     }
 
+    /// How many captured records came from the job's input topics.
+    pub async fn input_count(&self) -> Result<u32> {
+        let n: i64 = sqlx::query_scalar("SELECT count(*) FROM records WHERE direction = 'input'")
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(u32::try_from(n.max(0)).unwrap_or(u32::MAX))
+    }
+
+    /// Up to `limit` captured input records after sequence number `after`, in capture order,
+    /// as (seq, body): replay reads a page at a time, so memory stays bounded.
+    pub async fn input_page(&self, after: i64, limit: u32) -> Result<Vec<(i64, String)>> {
+        let rows = sqlx::query(
+            "SELECT seq, body FROM records WHERE direction = 'input' AND seq > ? ORDER BY seq LIMIT ?",
+        )
+        .bind(after)
+        .bind(i64::from(limit))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(|r| Ok((r.try_get(0)?, r.try_get(1)?))).collect()
+    }
+
     /// The newest snapshot of every recorded path (what a HistoryServer archive holds).
     pub async fn latest_snapshots(&self) -> Result<Vec<(String, String)>> {
         let rows = sqlx::query(

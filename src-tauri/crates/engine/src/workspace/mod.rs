@@ -7,6 +7,7 @@ mod governance;
 mod groups;
 mod messages;
 mod recordings;
+mod replay;
 mod schemas;
 mod topics;
 
@@ -25,7 +26,8 @@ use crate::profile::{ConnectionProfile, ProfileDraft, SecretSlot, SecretUpdate};
 use crate::secrets::{Keyring, ResolvedSecrets, Secret};
 use crate::store::Store;
 
-pub use recordings::{RecordRequest, RecordingProgressSink, ReplaySummary};
+pub use recordings::{RecordRequest, RecordingProgressSink};
+pub use replay::ReplayProgressSink;
 
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]

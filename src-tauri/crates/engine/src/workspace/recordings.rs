@@ -2,12 +2,12 @@
 //! through the one data path as the role the recording is for (support by default, so the
 //! file is masked at capture time); open one (every role, offline — a troubleshooter needs
 //! no live access) and read it at any time; export it; replay its input records into a
-//! non-prod topic. Making, opening and replaying are audited.
+//! non-prod topic (workspace/replay.rs). Making, opening and replaying are audited.
 
 use std::collections::HashMap;
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -20,7 +20,6 @@ use crate::access::{Action, Role, Session};
 use crate::browse::TailRequest;
 use crate::error::{Error, Result};
 use crate::flink::model::{JobGraph, VertexMetrics};
-use crate::kafka::producing::{ProduceFormat, ProduceRequest};
 use crate::recording::model::{
     CapturedPage, EventKind, Integrity, Manifest, MetricSeries, RecordedTopic, RecordingEvent,
     RecordingProgress, RecordingSummary, FORMAT_VERSION,
@@ -43,14 +42,6 @@ pub struct RecordRequest {
     pub topics: Vec<RecordedTopic>,
     /// The role the captured records are masked for (support when none).
     pub masked_for: Option<Role>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct ReplaySummary {
-    pub produced: u32,
-    /// Records that could not be replayed (withheld by masking, or binary).
-    pub skipped: u32,
 }
 
 pub type RecordingProgressSink = Box<dyn FnMut(RecordingProgress) + Send>;
@@ -96,9 +87,7 @@ impl Workspace {
             start: now.timestamp_millis() as f64,
             end: None,
             interval_ms: request.interval_ms,
-            policy_hash: crate::access::load::sha256_hex(
-                toml::to_string(capture.policy()).unwrap_or_default().as_bytes(),
-            ),
+            policy_hash: capture.policy_hash(),
             masked_for_role: masked_for.as_str().into(),
             topics: request.topics.clone(),
         };
@@ -189,6 +178,7 @@ impl Workspace {
         }
         let detail = serde_json::json!({ "path": path, "job": summary.manifest.job_name, "masked_for": summary.manifest.masked_for_role });
         self.audit(session, "recording_opened", None, detail).await?;
+        tracing::info!(path, job = %summary.manifest.job_name, "recording opened");
         Ok(summary)
     }
 
@@ -259,80 +249,6 @@ impl Workspace {
         }
     }
 
-    /// Re-produces the recording's input records into `topic` of `connection` in their
-    /// original order, `speed`× their original pace (none: as fast as possible).
-    pub async fn replay_recording(
-        &self,
-        session: &Session,
-        path: &str,
-        connection: &str,
-        topic: &str,
-        speed: Option<f64>,
-        cancel: Arc<AtomicBool>,
-    ) -> Result<ReplaySummary> {
-        let reader = self.recording(session, path).await?;
-        let (profile, _) = self.kafka_cluster(connection).await?;
-        session.authorize_on(
-            Action::Produce,
-            crate::access::Target {
-                connection: &profile.name,
-                environment: profile.environment,
-                topic: Some(topic),
-            },
-        )?;
-        let mut inputs: Vec<(f64, serde_json::Value)> = Vec::new();
-        reader
-            .each_record(|direction, _, body| {
-                if direction == "input" {
-                    let record: serde_json::Value = serde_json::from_str(body).unwrap_or_default();
-                    let at = record.get("timestamp").and_then(serde_json::Value::as_f64).unwrap_or(0.0);
-                    inputs.push((at, record));
-                }
-                Ok(())
-            })
-            .await?;
-        let mut summary = ReplaySummary { produced: 0, skipped: 0 };
-        let mut previous: Option<f64> = None;
-        for (at, record) in inputs {
-            if cancel.load(Ordering::Relaxed) {
-                break;
-            }
-            if let (Some(speed), Some(before)) = (speed.filter(|s| *s > 0.0), previous) {
-                let wait = ((at - before) / speed).clamp(0.0, 60_000.0);
-                tokio::time::sleep(Duration::from_millis(wait as u64)).await;
-            }
-            previous = Some(at);
-            let text = |key: &str| {
-                record
-                    .get(key)
-                    .and_then(|p| p.get("text"))
-                    .and_then(serde_json::Value::as_str)
-                    .map(str::to_string)
-            };
-            let format =
-                record.get("value").and_then(|p| p.get("format")).and_then(serde_json::Value::as_str);
-            let replayable = matches!(format, Some("json" | "text" | "null"));
-            if !replayable {
-                summary.skipped += 1;
-                continue;
-            }
-            let request = ProduceRequest {
-                topic: topic.to_string(),
-                partition: None,
-                key: text("key"),
-                value: text("value"),
-                headers: vec![],
-                format: if format == Some("json") { ProduceFormat::Json } else { ProduceFormat::Text },
-                schema: None,
-            };
-            self.produce(session, connection, &request).await?;
-            summary.produced += 1;
-        }
-        let detail = serde_json::json!({ "path": path, "topic": topic, "produced": summary.produced });
-        self.audit(session, "recording_replayed", Some(&profile), detail).await?;
-        Ok(summary)
-    }
-
     /// Forgets an opened recording.
     pub async fn close_recording(&self, path: &str) {
         if let Some(reader) = self.recordings.lock().await.remove(&PathBuf::from(path)) {
@@ -341,7 +257,7 @@ impl Workspace {
     }
 
     /// The opened recording at `path` (opening it if needed), after the role check.
-    async fn recording(&self, session: &Session, path: &str) -> Result<Arc<RecordingReader>> {
+    pub(super) async fn recording(&self, session: &Session, path: &str) -> Result<Arc<RecordingReader>> {
         session.authorize(Action::OpenRecordings)?;
         let key = PathBuf::from(path);
         if let Some(reader) = self.recordings.lock().await.get(&key) {

@@ -2,7 +2,8 @@
 // non-prod connection with Kafka, at the pace chosen; stoppable; the result counted.
 import { screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { ReplaySummary } from "../../../bindings/ReplaySummary";
+import { act } from "@testing-library/react";
+import type { ReplayProgress } from "../../../bindings/ReplayProgress";
 import * as platform from "../../../platform";
 import { profile } from "../../../test/fixtures";
 import { SAMPLE_PATH } from "../../../test/recordingFixtures";
@@ -32,7 +33,7 @@ describe("ReplayDialog", () => {
 
   it("replays into a non-prod Kafka connection at the pace chosen, stoppable, and counts the result", async () => {
     const { user } = renderRecording({ role: "developer", connections: CONNECTIONS });
-    let finish: (summary: ReplaySummary) => void = () => undefined;
+    let finish: (outcome: ReplayProgress) => void = () => undefined;
     vi.mocked(platform.replayRecording).mockImplementation(
       () =>
         new Promise((resolve) => {
@@ -49,16 +50,20 @@ describe("ReplayDialog", () => {
     await user.selectOptions(within(dialog).getByTestId("replay-speed"), "10");
     await user.click(within(dialog).getByTestId("replay-submit"));
 
-    const [path, connectionId, topic, speed, replayId] = vi.mocked(platform.replayRecording).mock.calls[0] ?? [];
+    const [path, connectionId, topic, speed, replayId, onProgress] = vi.mocked(platform.replayRecording).mock.calls[0] ?? [];
     expect([path, connectionId, topic, speed]).toEqual([SAMPLE_PATH, "staging", "sample.customers.replay", 10]);
     expect(replayId).toMatch(/^replay-/);
     expect(within(dialog).getByTestId("replay-submit")).toBeDisabled();
+    act(() => onProgress?.({ total: 100, produced: 30, skipped: 5, cancelled: false }));
+    const bar = within(dialog).getByTestId("replay-progress");
+    expect(bar).toHaveTextContent("30 of 100 produced, 5 skipped");
+    expect(within(bar).getByRole("progressbar")).toHaveAttribute("value", "35");
     await user.click(within(dialog).getByTestId("replay-cancel"));
     expect(platform.cancelScan).toHaveBeenCalledWith(replayId);
 
-    finish({ produced: 41, skipped: 9 });
+    finish({ total: 100, produced: 41, skipped: 9, cancelled: true });
     const done = await within(dialog).findByTestId("replay-done");
-    expect(done).toHaveTextContent("Produced 41 records into sample.customers.replay (9 skipped: withheld by masking, or binary).");
+    expect(done).toHaveTextContent("Stopped: produced 41 of 100 records into sample.customers.replay (9 skipped: withheld by masking, or binary).");
     expect(within(dialog).getByTestId("replay-close")).toHaveTextContent("Close");
   });
 

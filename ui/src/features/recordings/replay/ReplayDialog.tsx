@@ -2,10 +2,12 @@
 // connection — prod ones are not offered, and the backend refuses them anyway — a topic, and
 // the pace: as recorded, 10× faster, or as fast as possible. Records are produced as they
 // were captured, masked values and all; withheld and binary ones are skipped and counted.
-// Cancel stops it (closing the dialog too); the result says how many were produced.
+// A progress bar follows the backend's progress (after every page of records); cancel
+// stops it (closing the dialog too); the result says how many were produced.
 import { useEffect, useId, useRef, useState, type SubmitEvent } from "react";
 import { useMutation } from "@tanstack/react-query";
 import type { RecordingSummary } from "../../../bindings/RecordingSummary";
+import type { ReplayProgress } from "../../../bindings/ReplayProgress";
 import { Dialog } from "../../../components/Dialog";
 import { SelectField, TextField } from "../../../components/fields";
 import { formatCount } from "../../../components/format";
@@ -37,8 +39,10 @@ export function ReplayDialog({ path, summary, onClose }: { path: string; summary
   const [topic, setTopic] = useState(input === undefined ? "" : `${input}.replay`);
   const [pace, setPace] = useState<Pace>("max");
   const chosen = connectionId ?? targets[0]?.id ?? "";
+  const [progress, setProgress] = useState<ReplayProgress | null>(null);
   const replay = useMutation({
-    mutationFn: (run: ReplayRun) => replayRecording(path, run.connectionId, run.topic, PACE_SPEEDS[run.pace], run.replayId),
+    mutationFn: (run: ReplayRun) =>
+      replayRecording(path, run.connectionId, run.topic, PACE_SPEEDS[run.pace], run.replayId, setProgress),
   });
   const runningId = replay.isPending ? replay.variables.replayId : null;
   const running = useRef<string | null>(null);
@@ -57,6 +61,7 @@ export function ReplayDialog({ path, summary, onClose }: { path: string; summary
   const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (chosen === "" || topic.trim() === "" || replay.isPending) return;
+    setProgress(null);
     replay.mutate({ connectionId: chosen, topic: topic.trim(), pace, replayId: newScanId("replay") });
   };
 
@@ -128,14 +133,30 @@ export function ReplayDialog({ path, summary, onClose }: { path: string; summary
           />
         </form>
       )}
-      {replay.isPending && <Spinner label="Replaying…" />}
+      {replay.isPending && (progress === null ? <Spinner label="Replaying…" /> : <ReplayBar progress={progress} />)}
       {replay.error !== null && <InlineError error={replay.error} />}
       {replay.data !== undefined && (
         <p className="replay-done" role="status" data-testid="replay-done" data-produced={replay.data.produced} data-skipped={replay.data.skipped}>
-          Produced {formatCount(replay.data.produced)} records into {replay.variables.topic}
+          {replay.data.cancelled ? "Stopped: produced " : "Produced "}
+          {formatCount(replay.data.produced)} {replay.data.cancelled && `of ${formatCount(replay.data.total)} `}records into{" "}
+          {replay.variables.topic}
           {replay.data.skipped > 0 && ` (${formatCount(replay.data.skipped)} skipped: withheld by masking, or binary)`}.
         </p>
       )}
     </Dialog>
+  );
+}
+
+/** Records handled so far (produced + skipped) out of the recording's input records. */
+function ReplayBar({ progress }: { progress: ReplayProgress }) {
+  const done = progress.produced + progress.skipped;
+  return (
+    <div className="replay-progress" role="status" data-testid="replay-progress">
+      <progress max={Math.max(progress.total, 1)} value={done} aria-label="Replay progress" />
+      <span>
+        {formatCount(progress.produced)} of {formatCount(progress.total)} produced
+        {progress.skipped > 0 && `, ${formatCount(progress.skipped)} skipped`}
+      </span>
+    </div>
   );
 }
