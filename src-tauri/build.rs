@@ -20,6 +20,8 @@ fn main() {
         "view_as",
         "audit_entries",
         "verify_audit",
+        "app_settings",
+        "save_app_settings",
         "cluster_overview",
         "list_topics",
         "describe_topic",

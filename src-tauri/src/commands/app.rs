@@ -1,8 +1,9 @@
 //! App-level commands: version, paths and role; "view as" a lower role; the diagnostics
-//! report; the audit log (admin).
+//! report; the audit log (admin); the app settings.
 
 use streamlens_engine::access::audit::{AuditEntry, AuditVerification};
 use streamlens_engine::access::Role;
+use streamlens_engine::settings::AppSettings;
 use streamlens_engine::workspace::AppInfo;
 use streamlens_engine::Result;
 use tauri::State;
@@ -36,4 +37,17 @@ pub(crate) async fn audit_entries(state: State<'_, AppState>, limit: u32) -> Res
 #[tauri::command]
 pub(crate) async fn verify_audit(state: State<'_, AppState>) -> Result<AuditVerification> {
     state.workspace.verify_audit(&state.session()).await
+}
+
+#[tauri::command]
+pub(crate) async fn app_settings(state: State<'_, AppState>) -> Result<AppSettings> {
+    state.workspace.app_settings(&state.session()).await
+}
+
+#[tauri::command]
+pub(crate) async fn save_app_settings(
+    state: State<'_, AppState>,
+    settings: AppSettings,
+) -> Result<AppSettings> {
+    state.workspace.save_app_settings(&state.session(), settings).await
 }

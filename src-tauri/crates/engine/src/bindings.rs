@@ -35,7 +35,9 @@ impl Check {
 
 #[test]
 fn typescript_bindings_are_current() {
-    use crate::{access, browse, error, flink, kafka, mask, probe, profile, recording, schema, workspace};
+    use crate::{
+        access, browse, error, flink, kafka, mask, probe, profile, recording, schema, settings, workspace,
+    };
     let mut check = Check {
         dir: bindings_dir(),
         update: std::env::var_os("UPDATE_BINDINGS").is_some(),
@@ -108,6 +110,9 @@ fn typescript_bindings_are_current() {
     check.file::<recording::model::RecordingProgress>();
     check.file::<workspace::RecordRequest>();
     check.file::<recording::replay::ReplayProgress>();
+    check.file::<settings::AppSettings>();
+    check.file::<settings::Theme>();
+    check.file::<settings::TimestampFormat>();
     check.file::<workspace::AppInfo>();
     check.file::<error::Error>();
     check.file::<kafka::model::BrokerInfo>();

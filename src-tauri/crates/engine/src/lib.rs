@@ -19,6 +19,7 @@ pub mod recording;
 mod rest;
 pub mod schema;
 pub mod secrets;
+pub mod settings;
 pub mod store;
 pub mod workspace;
 

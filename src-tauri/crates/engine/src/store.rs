@@ -12,6 +12,7 @@ use crate::browse::TopicDecoders;
 use crate::error::{Error, Result};
 use crate::profile::{ConnectionProfile, Environment};
 use crate::schema::model::SchemaType;
+use crate::settings::AppSettings;
 
 /// A schema as cached: what the registry said, with its references resolved to their text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -143,8 +144,8 @@ impl Store {
         Ok(())
     }
 
-    /// The decoders pinned for `topic` (auto for both when none are).
-    pub async fn topic_decoders(&self, profile_id: &str, topic: &str) -> Result<TopicDecoders> {
+    /// The decoders pinned for `topic` (`None` when none are).
+    pub async fn topic_decoders(&self, profile_id: &str, topic: &str) -> Result<Option<TopicDecoders>> {
         let row = sqlx::query(
             "SELECT key_decoder, value_decoder FROM topic_decoders WHERE profile_id = ?1 AND topic = ?2",
         )
@@ -152,28 +153,29 @@ impl Store {
         .bind(topic)
         .fetch_optional(&self.pool)
         .await?;
-        let Some(row) = row else { return Ok(TopicDecoders::default()) };
+        let Some(row) = row else { return Ok(None) };
         let choice = |column: &str| -> Result<_> {
             Ok(serde_json::from_value(serde_json::Value::String(row.try_get(column)?)).unwrap_or_default())
         };
-        Ok(TopicDecoders { key: choice("key_decoder")?, value: choice("value_decoder")? })
+        Ok(Some(TopicDecoders { key: choice("key_decoder")?, value: choice("value_decoder")? }))
     }
 
+    /// Pins `decoders` for `topic`; `None` removes the pin (the default decoders apply).
     pub async fn pin_topic_decoders(
         &self,
         profile_id: &str,
         topic: &str,
-        decoders: TopicDecoders,
+        decoders: Option<TopicDecoders>,
     ) -> Result<()> {
         let name = |choice| serde_json::to_value(choice).ok().and_then(|v| v.as_str().map(str::to_string));
-        if decoders == TopicDecoders::default() {
+        let Some(decoders) = decoders else {
             sqlx::query("DELETE FROM topic_decoders WHERE profile_id = ?1 AND topic = ?2")
                 .bind(profile_id)
                 .bind(topic)
                 .execute(&self.pool)
                 .await?;
             return Ok(());
-        }
+        };
         sqlx::query(
             "INSERT OR REPLACE INTO topic_decoders (profile_id, topic, key_decoder, value_decoder) VALUES (?1, ?2, ?3, ?4)",
         )
@@ -183,6 +185,29 @@ impl Store {
         .bind(name(decoders.value))
         .execute(&self.pool)
         .await?;
+        Ok(())
+    }
+}
+
+impl Store {
+    /// The saved app settings (`None` until first saved, or when what was saved cannot be
+    /// read back — written by a newer version, say: the defaults apply then).
+    pub async fn app_settings(&self) -> Result<Option<AppSettings>> {
+        let json: Option<String> = sqlx::query_scalar("SELECT json FROM app_settings WHERE id = 1")
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(json.and_then(|text| {
+            serde_json::from_str(&text)
+                .map_err(|err| tracing::warn!(%err, "the saved settings cannot be read: the defaults apply"))
+                .ok()
+        }))
+    }
+
+    pub async fn save_app_settings(&self, settings: &AppSettings) -> Result<()> {
+        sqlx::query("INSERT OR REPLACE INTO app_settings (id, json) VALUES (1, ?1)")
+            .bind(serde_json::to_string(settings)?)
+            .execute(&self.pool)
+            .await?;
         Ok(())
     }
 }

@@ -21,6 +21,7 @@ use streamlens_engine::kafka::model::NewTopic;
 use streamlens_engine::kafka::producing::{ProduceFormat, ProduceRequest};
 use streamlens_engine::profile::{Environment, KafkaSettings, ProfileDraft};
 use streamlens_engine::schema::model::{SchemaDraft, SchemaType};
+use streamlens_engine::settings::AppSettings;
 use streamlens_engine::workspace::RecordRequest;
 use streamlens_engine::Error;
 
@@ -77,6 +78,8 @@ const MATRIX: &[(&str, &[Role], &[Role])] = &[
     ("replay_recording", BUILDERS, NOBODY),
     ("audit_entries", &[A], &[A]),
     ("verify_audit", &[A], &[A]),
+    ("app_settings", ALL, ALL),
+    ("save_app_settings", ALL, ALL),
 ];
 
 /// A job id no cluster has (the matrix connections have no Flink part anyway).
@@ -237,6 +240,8 @@ async fn call(f: &Fixture, session: &Session, connection: &str, command: &str) -
         }
         "audit_entries" => w.audit_entries(session, 5).await.map(drop),
         "verify_audit" => w.verify_audit(session).await.map(drop),
+        "app_settings" => w.app_settings(session).await.map(drop),
+        "save_app_settings" => w.save_app_settings(session, AppSettings::default()).await.map(drop),
         other => panic!("the matrix names a command the test does not call: {other}"),
     }
 }

@@ -323,6 +323,45 @@ async fn a_pinned_decoder_is_used_and_a_payload_it_cannot_read_says_so() {
 }
 
 #[tokio::test]
+async fn the_settings_default_decoders_read_unpinned_topics_and_survive_a_restart() {
+    use streamlens_engine::access::{Role, Session};
+    use streamlens_engine::browse::{DecoderChoice, TopicDecoders};
+    use streamlens_engine::settings::AppSettings;
+    let t = workspace().await;
+    let id = connection_with_registry(&t, Environment::Dev, Some(&registry_url())).await;
+    let topic = fresh_topic(&t, &id, 1).await;
+    produce_all(&topic, &[br#"{"a":1}"#.to_vec()]).await;
+    assert_eq!(page(&t, &id, &topic).await.messages[0].value.decoder, "json");
+
+    // Support keeps its own settings too; out-of-range values are refused, nothing saved.
+    let support = Session::new(Role::Support);
+    let hex = TopicDecoders { key: DecoderChoice::Auto, value: DecoderChoice::Hex };
+    let wanted = AppSettings { default_decoders: hex, page_size: 500, ..AppSettings::default() };
+    let refused =
+        t.workspace.save_app_settings(&support, AppSettings { page_size: 3, ..wanted.clone() }).await;
+    assert!(refused.unwrap_err().to_string().contains("page size"));
+    assert_eq!(t.workspace.app_settings(&support).await.unwrap(), AppSettings::default());
+    assert_eq!(t.workspace.save_app_settings(&support, wanted.clone()).await.unwrap(), wanted);
+
+    // An unpinned topic now reads as hex; pinning auto keeps auto for this topic only, and
+    // pinning the default again removes the pin.
+    assert_eq!(t.workspace.topic_decoders(&developer(), &id, &topic).await.unwrap(), hex);
+    assert_eq!(page(&t, &id, &topic).await.messages[0].value.text.as_deref(), Some("7b 22 61 22 3a 31 7d"));
+    t.workspace.pin_topic_decoders(&developer(), &id, &topic, TopicDecoders::default()).await.unwrap();
+    assert_eq!(page(&t, &id, &topic).await.messages[0].value.decoder, "json");
+    t.workspace.pin_topic_decoders(&developer(), &id, &topic, hex).await.unwrap();
+    let unpinned = AppSettings { default_decoders: TopicDecoders::default(), ..wanted.clone() };
+    t.workspace.save_app_settings(&support, unpinned).await.unwrap();
+    assert_eq!(page(&t, &id, &topic).await.messages[0].value.decoder, "json", "the hex pin was removed");
+
+    // Saved in the app database: a restarted workspace has them.
+    t.workspace.save_app_settings(&support, wanted.clone()).await.unwrap();
+    t.workspace.close().await;
+    let reopened = common::reopen(&t).await;
+    assert_eq!(reopened.app_settings(&support).await.unwrap(), wanted);
+}
+
+#[tokio::test]
 async fn schemas_seen_once_decode_after_a_restart_while_the_registry_is_down() {
     let mut registry = ThrowawayRegistry::start();
     let t = workspace().await;

@@ -87,10 +87,12 @@ pub enum Action {
     ViewAudit,
     /// Replace the workspace policy.
     EditPolicy,
+    /// Read and change one's own app settings (theme, time format, sizes, default decoders).
+    EditSettings,
 }
 
 impl Action {
-    pub const ALL: [Action; 18] = [
+    pub const ALL: [Action; 19] = [
         Self::ViewConnections,
         Self::EditConnections,
         Self::TestConnections,
@@ -109,6 +111,7 @@ impl Action {
         Self::OpenRecordings,
         Self::ViewAudit,
         Self::EditPolicy,
+        Self::EditSettings,
     ];
 
     pub fn describe(self) -> &'static str {
@@ -131,6 +134,7 @@ impl Action {
             Self::OpenRecordings => "open recordings",
             Self::ViewAudit => "view the audit log",
             Self::EditPolicy => "change the workspace policy",
+            Self::EditSettings => "change app settings",
         }
     }
 }
@@ -146,7 +150,8 @@ pub(crate) fn builtin_allows(role: Role, action: Action, environment: Environmen
         | Action::ViewTopics
         | Action::ViewSchemas
         | Action::ViewJobs
-        | Action::OpenRecordings => true,
+        | Action::OpenRecordings
+        | Action::EditSettings => true,
         // Troubleshooters work from recordings; live data needs a policy grant.
         Action::ReadMessages => role != Role::Troubleshooter,
         Action::ReadUnmasked | Action::Produce | Action::ResetOffsets => builder && !prod,

@@ -9,6 +9,7 @@ mod messages;
 mod recordings;
 mod replay;
 mod schemas;
+mod settings;
 mod topics;
 
 use std::collections::{BTreeSet, HashMap};

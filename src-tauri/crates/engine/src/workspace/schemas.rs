@@ -142,11 +142,19 @@ impl Workspace {
         whole: bool,
     ) -> Result<DecodeStage> {
         let registry = self.schema_resolver(profile).await?;
-        let decoders = self.store.topic_decoders(&profile.id, topic).await?;
+        let decoders = self.decoders_for(profile, topic).await?;
         Ok(DecodeStage::new(registry, decoders, whole))
     }
 
-    /// The decoders pinned for a topic's keys and values (auto when none are).
+    /// The topic's pinned decoders, else the settings' default ones.
+    async fn decoders_for(&self, profile: &ConnectionProfile, topic: &str) -> Result<TopicDecoders> {
+        match self.store.topic_decoders(&profile.id, topic).await? {
+            Some(pinned) => Ok(pinned),
+            None => Ok(self.store.app_settings().await?.unwrap_or_default().default_decoders),
+        }
+    }
+
+    /// The decoders a topic's keys and values are read with: pinned, else the default ones.
     pub async fn topic_decoders(
         &self,
         session: &Session,
@@ -155,10 +163,10 @@ impl Workspace {
     ) -> Result<TopicDecoders> {
         session.authorize(Action::ViewTopics)?;
         let profile = self.store.find_profile(connection).await?;
-        self.store.topic_decoders(&profile.id, topic).await
+        self.decoders_for(&profile, topic).await
     }
 
-    /// Pins how a topic's keys and values are decoded (auto for both removes the pin).
+    /// Pins how a topic's keys and values are decoded (the default decoders remove the pin).
     pub async fn pin_topic_decoders(
         &self,
         session: &Session,
@@ -168,7 +176,8 @@ impl Workspace {
     ) -> Result<()> {
         session.authorize(Action::ReadMessages)?;
         let profile = self.store.find_profile(connection).await?;
-        self.store.pin_topic_decoders(&profile.id, topic, decoders).await?;
+        let defaults = self.store.app_settings().await?.unwrap_or_default().default_decoders;
+        self.store.pin_topic_decoders(&profile.id, topic, (decoders != defaults).then_some(decoders)).await?;
         tracing::info!(connection = %profile.name, topic, ?decoders, "decoders pinned");
         Ok(())
     }
