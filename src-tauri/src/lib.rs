@@ -26,19 +26,8 @@ fn session_from_policy(paths: &AppPaths) -> Result<(Session, load::LoadedPolicy)
     Ok((loaded.session(&current_user(), requested)?, loaded))
 }
 
-/// WebKitGTK's DMA-BUF renderer costs the web process ~90 MiB more where rendering is in
-/// software (VMs, remote desktops, Xvfb: 110 vs 199 MiB PSS measured by
-/// tests/bench/footprint.py) and leaves the window blank with some GPU drivers; use the
-/// shared-memory path unless the user chose otherwise. Runs first, before any thread.
-fn prefer_shared_memory_rendering() {
-    if std::env::var_os("WEBKIT_DISABLE_DMABUF_RENDERER").is_none() {
-        std::env::set_var("WEBKIT_DISABLE_DMABUF_RENDERER", "1");
-    }
-}
-
 pub fn run() -> ExitCode {
     let started = std::time::Instant::now();
-    prefer_shared_memory_rendering();
     let paths = match AppPaths::from_env() {
         Ok(paths) => paths,
         Err(err) => {

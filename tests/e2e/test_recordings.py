@@ -12,14 +12,19 @@ Live, as a developer: FlakyJob's job view on the local Flink records itself for 
 "Record…", the progress shows polls as they happen, and the sealed recording opens with
 samples in it.
 
-Screenshots: docs/screenshots/recording.png, recording-records.png, recording-progress.png.
+Screenshots: docs/screenshots/recording.png, recording-records.png, recording-progress.png,
+recording-replay.png.
 
 Rows and markers re-render as the scrubbed time moves; they are read in one script call each.
 """
+import json
+import os
+import uuid
+
 from selenium.webdriver.common.by import By
 
 from test_flink import _open_job  # opens the live run of a job by name from the Flink tab
-from ui_helpers import add_local_connection, attr, text, until, wait
+from ui_helpers import add_local_connection, attr, select, text, until, wait
 
 _MARKERS_JS = """
 return Array.from(document.querySelectorAll('[data-testid="timeline-marker"]')).map(m => ({
@@ -136,3 +141,52 @@ def test_developer_records_flakyjob_and_opens_the_recording(app_as):
           "the new recording's digest verified", timeout=60)
     assert "Intact" in (text(app, "integrity-banner") or ""), text(app, "integrity-banner")
     until(app, lambda: text(app, "recording-title"), lambda t: (t or "").strip() == "FlakyJob", "the recorded job's name")
+
+
+def test_developer_replays_and_exports_the_sample_recordings_input(app_as, tmp_path):
+    """The sample's 50 captured input records, replayed through the UI into a fresh topic on
+    the local broker (as fast as possible, with progress) and read back there with
+    confluent-kafka; then exported as JSONL from the UI, one line per record."""
+    from confluent_kafka import Consumer, TopicPartition
+    from confluent_kafka.admin import AdminClient, NewTopic
+
+    bootstrap = os.environ["STREAMLENS_KAFKA_BOOTSTRAP"]
+    topic = f"e2e.replay.{uuid.uuid4().hex[:8]}"
+    admin = AdminClient({"bootstrap.servers": bootstrap})  # kept alive until the topic exists
+    admin.create_topics([NewTopic(topic, 1, 1)])[topic].result(30)
+
+    app = app_as("developer")
+    add_local_connection(app, "Local")
+    app.click("sidebar-sample-recording")
+    until(app, lambda: attr(app, "integrity-banner", "data-verified"), lambda v: v == "true",
+          "the sample recording's digest verified", timeout=60)
+
+    app.click("recording-replay")
+    app.el("replay-dialog")
+    app.fill("replay-topic", topic)
+    select(app, "replay-speed", "max")
+    app.click("replay-submit")
+    produced = until(app, lambda: attr(app, "replay-done", "data-produced"), lambda v: v is not None,
+                     "the replay finished", timeout=90)
+    assert int(produced) == 50, text(app, "replay-done")
+    app.screenshot("recording-replay")
+    consumer = Consumer({"bootstrap.servers": bootstrap, "group.id": f"e2e-{uuid.uuid4().hex[:6]}"})
+    try:
+        low, high = consumer.get_watermark_offsets(TopicPartition(topic, 0), timeout=10)
+    finally:
+        consumer.close()
+    assert high - low == 50, (low, high)
+    app.click("replay-close")
+
+    out = tmp_path / "records.jsonl"
+    app.click("recording-export")
+    select(app, "export-kind", "records_jsonl")
+    app.fill("export-output", str(out))
+    app.click("export-submit")
+    count = until(app, lambda: attr(app, "export-done", "data-count"), lambda v: v is not None, "the export done")
+    assert int(count) == 50
+    lines = out.read_text().splitlines()
+    assert len(lines) == 50, len(lines)
+    first = json.loads(lines[0])
+    assert (first["direction"], first["topic"]) == ("input", "sample.customers"), first
+    assert first["record"]["key"]["text"] == "C-000000", first

@@ -1,15 +1,23 @@
-// The window layout: sidebar on the left, top bar, error banners and the current view; and
-// the recording launcher (the file the app was started with, files dropped onto the window).
+// The window layout: sidebar on the left, top bar, error banners and the current view; the
+// command palette (Ctrl+K / ⌘K, or the top bar's "Go to…") and Back/Forward from the keyboard
+// and mouse; and the recording launcher (the file the app was started with, files dropped
+// onto the window). The app-wide settings (theme, time zone and format) are applied here.
+import { useCallback, useState } from "react";
 import { AuditView } from "../features/audit/AuditView";
 import { ConnectionEditorView } from "../features/connections/editor/ConnectionEditorView";
 import { HomeView } from "../features/home/HomeView";
+import { CommandPalette } from "../features/palette/CommandPalette";
+import { usePaletteShortcut } from "../features/palette/usePaletteShortcut";
 import { RecordingLauncher } from "../features/recordings/open/RecordingLauncher";
 import { RecordingView } from "../features/recordings/view/RecordingView";
+import { SettingsView } from "../features/settings/SettingsView";
+import { useAppliedSettings } from "../features/settings/useAppliedSettings";
 import { ConnectionView } from "./ConnectionView";
 import { ErrorBanner } from "./ErrorBanner";
 import { useNavigation, type View } from "./navigation";
 import { Sidebar } from "./Sidebar";
 import { TopBar } from "./TopBar";
+import { useHistoryShortcuts } from "./useHistoryShortcuts";
 import "./frame.css";
 
 function titleFor(view: View): string {
@@ -32,6 +40,8 @@ function titleFor(view: View): string {
       return "Edit connection";
     case "audit":
       return "Audit log";
+    case "settings":
+      return "Settings";
     case "recording":
       return "Recording";
   }
@@ -56,6 +66,8 @@ function CurrentView({ view }: { view: View }) {
       return <ConnectionEditorView key={`edit-${view.id}`} id={view.id} />;
     case "audit":
       return <AuditView />;
+    case "settings":
+      return <SettingsView />;
     case "recording":
       // Keyed by path: another file starts at its own beginning, with nothing of this one's.
       return <RecordingView key={view.path} path={view.path} />;
@@ -64,17 +76,33 @@ function CurrentView({ view }: { view: View }) {
 
 export function AppFrame() {
   const { view } = useNavigation();
+  useAppliedSettings();
+  const [paletteOpen, setPaletteOpen] = useState(false);
+  const togglePalette = useCallback(() => {
+    setPaletteOpen((open) => !open);
+  }, []);
+  const closePalette = useCallback(() => {
+    setPaletteOpen(false);
+  }, []);
+  usePaletteShortcut(togglePalette);
+  useHistoryShortcuts();
   return (
     <div className="app-frame">
       <Sidebar />
       <div className="app-frame__main">
-        <TopBar title={titleFor(view)} />
+        <TopBar
+          title={titleFor(view)}
+          onOpenPalette={() => {
+            setPaletteOpen(true);
+          }}
+        />
         <ErrorBanner />
         <main className="app-frame__content">
           <CurrentView view={view} />
         </main>
       </div>
       <RecordingLauncher />
+      {paletteOpen && <CommandPalette onClose={closePalette} />}
     </div>
   );
 }

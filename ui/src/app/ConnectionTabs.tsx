@@ -15,6 +15,11 @@ export const CONNECTION_TABS: readonly TabDef<ConnectionTab>[] = [
   { tab: "settings", label: "Settings", testId: "tab-settings" },
 ];
 
+/** The tabs a connection offers: Schemas only with a registry part, Flink only with a Flink part. */
+export function availableTabs(hasRegistry: boolean, hasFlink: boolean): TabDef<ConnectionTab>[] {
+  return CONNECTION_TABS.filter(({ tab }) => (tab !== "schemas" || hasRegistry) && (tab !== "flink" || hasFlink));
+}
+
 interface ConnectionTabsProps {
   /** useId() of the view; tab and panel ids derive from it. */
   idBase: string;
@@ -28,10 +33,7 @@ interface ConnectionTabsProps {
 }
 
 export function ConnectionTabs({ idBase, panelId, active, onSelect, hasRegistry, hasFlink }: ConnectionTabsProps) {
-  const tabs = useMemo(
-    () => CONNECTION_TABS.filter(({ tab }) => (tab !== "schemas" || hasRegistry) && (tab !== "flink" || hasFlink)),
-    [hasRegistry, hasFlink],
-  );
+  const tabs = useMemo(() => availableTabs(hasRegistry, hasFlink), [hasRegistry, hasFlink]);
   return (
     <Tabs
       tabs={tabs}

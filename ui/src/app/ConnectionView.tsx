@@ -116,15 +116,17 @@ export function ConnectionView({ view }: { view: ConnectionRoute }) {
         );
       case "topics":
         if (profile.kafka === null) return <NoKafka profile={profile} what="topic list" />;
+        // Keyed by name: another topic starts on its own first page, with nothing of this one's.
         return view.kind === "topic" ? (
-          <TopicDetailView profile={profile} topic={view.topic} />
+          <TopicDetailView key={view.topic} profile={profile} topic={view.topic} tab={view.topicTab ?? "messages"} />
         ) : (
           <TopicList profile={profile} state={topicList} onStateChange={setTopicList} />
         );
       case "groups":
         if (profile.kafka === null) return <NoKafka profile={profile} what="consumer group" />;
         return view.kind === "group" ? (
-          <GroupDetailView profile={profile} groupId={view.group} />
+          // Keyed by id: another group starts its lag chart afresh.
+          <GroupDetailView key={view.group} profile={profile} groupId={view.group} />
         ) : (
           <GroupList profile={profile} search={groupSearch} onSearchChange={setGroupSearch} />
         );

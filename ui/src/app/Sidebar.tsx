@@ -1,10 +1,12 @@
 // The left column: brand, the saved connections, "Add connection", the recordings (open one,
-// those opened lately, the sample), diagnostics and, for admins, the audit log.
+// those opened lately, the sample), the app's settings, diagnostics and, for admins, the
+// audit log.
 import { OpenAuditButton } from "../features/audit/OpenAuditButton";
 import { CopyDiagnosticsButton } from "../features/diagnostics/CopyDiagnosticsButton";
 import { ConnectionList } from "../features/connections/ConnectionList";
 import { useConnections } from "../features/connections/queries";
 import { RecordingsSection } from "../features/recordings/open/RecordingsSection";
+import { OpenSettingsButton } from "../features/settings/OpenSettingsButton";
 import { selectedConnectionId, useNavigation } from "./navigation";
 
 export function Sidebar() {
@@ -52,6 +54,7 @@ export function Sidebar() {
       <RecordingsSection />
       <div className="sidebar__footer">
         <OpenAuditButton />
+        <OpenSettingsButton />
         <CopyDiagnosticsButton />
       </div>
     </nav>

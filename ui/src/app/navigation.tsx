@@ -1,9 +1,14 @@
 // What the main area shows. Deliberately a tiny state machine instead of a URL router:
-// a desktop window has no address bar, and views are few.
-import { createContext, use, useMemo, useState, type ReactNode } from "react";
+// a desktop window has no address bar, and views are few. Every navigation is remembered
+// (viewHistory.ts), so Back and Forward work between views as in a browser.
+import { createContext, use, useCallback, useMemo, useState, type ReactNode } from "react";
+import { goBack, goForward, pushView, startHistory } from "./viewHistory";
 
 /** The tabs of a selected connection. */
 export type ConnectionTab = "cluster" | "topics" | "groups" | "schemas" | "flink" | "settings";
+
+/** The tabs of one topic. */
+export type TopicTab = "messages" | "partitions" | "configs" | "groups";
 
 /** The tabs of one Flink job. */
 export type JobTab = "graph" | "checkpoints" | "exceptions" | "configuration";
@@ -12,8 +17,8 @@ export type View =
   | { kind: "home" }
   // No tab: the connection's default (Topics when it has Kafka, else Settings).
   | { kind: "connection"; id: string; tab?: ConnectionTab }
-  // One topic's detail, inside the Topics tab of connection `id`.
-  | { kind: "topic"; id: string; topic: string }
+  // One topic's detail, inside the Topics tab of connection `id` (no topicTab: its messages).
+  | { kind: "topic"; id: string; topic: string; topicTab?: TopicTab }
   // One consumer group's detail, inside the Consumer groups tab of connection `id`.
   | { kind: "group"; id: string; group: string }
   // One Schema Registry subject, inside the Schemas tab of connection `id`.
@@ -24,12 +29,19 @@ export type View =
   | { kind: "edit-connection"; id: string }
   // The audit log (admin).
   | { kind: "audit" }
+  // The app's settings (theme, time, refresh, message browser, default decoders).
+  | { kind: "settings" }
   // An execution recording (.slrec file), opened offline.
   | { kind: "recording"; path: string };
 
 export interface Navigation {
   view: View;
+  /** Shows `view` and remembers it for Back (nothing happens when it is already shown). */
   navigate: (view: View) => void;
+  back: () => void;
+  forward: () => void;
+  canGoBack: boolean;
+  canGoForward: boolean;
 }
 
 const NavigationContext = createContext<Navigation | null>(null);
@@ -41,8 +53,27 @@ export function NavigationProvider({
   initialView?: View;
   children: ReactNode;
 }) {
-  const [view, setView] = useState<View>(initialView);
-  const value = useMemo(() => ({ view, navigate: setView }), [view]);
+  const [history, setHistory] = useState(() => startHistory(initialView));
+  const navigate = useCallback((view: View) => {
+    setHistory((previous) => pushView(previous, view));
+  }, []);
+  const back = useCallback(() => {
+    setHistory(goBack);
+  }, []);
+  const forward = useCallback(() => {
+    setHistory(goForward);
+  }, []);
+  const value = useMemo(
+    () => ({
+      view: history.present,
+      navigate,
+      back,
+      forward,
+      canGoBack: history.back.length > 0,
+      canGoForward: history.forward.length > 0,
+    }),
+    [history, navigate, back, forward],
+  );
   return <NavigationContext value={value}>{children}</NavigationContext>;
 }
 
@@ -65,6 +96,7 @@ export function selectedConnectionId(view: View): string | null {
     case "home":
     case "new-connection":
     case "audit":
+    case "settings":
     case "recording":
       return null;
   }

@@ -1,6 +1,7 @@
 // A modal dialog: a labelled role="dialog" over a backdrop, focus moved inside on open
 // and back to where it was on close, Tab kept inside, Escape and the backdrop close it.
-import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from "react";
+import { useId, useRef, type ReactNode } from "react";
+import { useModalFocus } from "./useModalFocus";
 import "./dialog.css";
 
 interface DialogProps {
@@ -12,54 +13,16 @@ interface DialogProps {
   testId?: string;
 }
 
-const FOCUSABLE =
-  "a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex='-1'])";
-
 export function Dialog({ title, onClose, children, actions, testId }: DialogProps) {
   const titleId = useId();
   const panelRef = useRef<HTMLDivElement>(null);
-  const onCloseRef = useRef(onClose);
-
-  useEffect(() => {
-    onCloseRef.current = onClose;
-  }, [onClose]);
-
-  useEffect(() => {
-    const previouslyFocused = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    const panel = panelRef.current;
-    // Focus the first field if there is one (a confirmation input), else the panel.
-    const first = panel?.querySelector<HTMLElement>("input, textarea, select") ?? panel;
-    first?.focus();
-    return () => {
-      previouslyFocused?.focus();
-    };
-  }, []);
-
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key === "Escape") {
-      event.stopPropagation();
-      onCloseRef.current();
-      return;
-    }
-    if (event.key !== "Tab" || panelRef.current === null) return;
-    const focusable = Array.from(panelRef.current.querySelectorAll<HTMLElement>(FOCUSABLE));
-    const first = focusable[0];
-    const last = focusable.at(-1);
-    if (first === undefined || last === undefined) return;
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first.focus();
-    }
-  };
+  const onKeyDown = useModalFocus(panelRef, onClose);
 
   return (
     <div
       className="dialog-backdrop"
       onMouseDown={(event) => {
-        if (event.target === event.currentTarget) onCloseRef.current();
+        if (event.target === event.currentTarget) onClose();
       }}
     >
       <div

@@ -26,6 +26,8 @@ interface TabsProps<T extends string> {
 
 export function Tabs<T extends string>({ tabs, idBase, panelId, active, onSelect, label, className }: TabsProps<T>) {
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    // Alt+arrows are Back and Forward (app/useHistoryShortcuts), not a tab switch.
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
     const current = tabs.findIndex(({ tab }) => tab === active);
     const last = tabs.length - 1;
     let next: number;

@@ -124,8 +124,8 @@ export function TimeSeriesChart({ title, series, format, testId, summary, waitin
       )}
       {all.length > 0 && (
         <div className="ts-chart__times muted">
-          <span>{formatLocalTime(first).slice(11, 19)}</span>
-          <span>{formatLocalTime(last).slice(11, 19)}</span>
+          <span>{formatLocalTime(first, "clock")}</span>
+          <span>{formatLocalTime(last, "clock")}</span>
         </div>
       )}
     </figure>

@@ -28,16 +28,6 @@ export function formatBytes(bytes: number): string {
   return `${ONE_DECIMAL.format(value)} ${BYTE_UNITS[unit] ?? "TiB"}`;
 }
 
-const pad = (n: number, width = 2) => String(n).padStart(width, "0");
-
-/**
- * A moment in the user's local time, ISO-like and sortable: "2026-01-01 13:05:09.042".
- * (Not toLocaleString: message times are compared by eye, so every row has the same shape.)
- */
-export function formatLocalTime(millis: number): string {
-  const d = new Date(millis);
-  return (
-    `${String(d.getFullYear())}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ` +
-    `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`
-  );
-}
+// Moments are written by timeFormat.ts (time zone and format from Settings); re-exported
+// here because this is where the views import their formatters from.
+export { formatLocalTime, type TimeShape } from "./timeFormat";

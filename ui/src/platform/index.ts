@@ -62,4 +62,5 @@ export {
   registerSchema,
   type VersionRef,
 } from "./schemas";
+export { fetchAppSettings, saveAppSettings } from "./settings";
 export { onFileDrag, type FileDrag } from "./webview";

@@ -1,6 +1,7 @@
 // Builders for backend values used across unit tests. Each returns a complete, valid
 // object; tests override only the fields they are about.
 import type { AppInfo } from "../bindings/AppInfo";
+import type { AppSettings } from "../bindings/AppSettings";
 import type { ClusterOverview } from "../bindings/ClusterOverview";
 import type { ConfigEntry } from "../bindings/ConfigEntry";
 import type { ConnectionProfile } from "../bindings/ConnectionProfile";
@@ -24,6 +25,20 @@ export function appInfo(overrides: Partial<AppInfo> = {}): AppInfo {
     dataDir: "/home/me/.local/share/streamlens",
     logFile: "/home/me/.local/share/streamlens/streamlens.log",
     role: "developer",
+    ...overrides,
+  };
+}
+
+/** The backend's defaults (what app_settings answers before anything was saved). */
+export function appSettings(overrides: Partial<AppSettings> = {}): AppSettings {
+  return {
+    theme: "system",
+    timeZone: "local",
+    timestampFormat: "iso",
+    refreshMs: 5_000,
+    pageSize: 100,
+    tailRows: 10_000,
+    defaultDecoders: { key: "auto", value: "auto" },
     ...overrides,
   };
 }

@@ -9,7 +9,7 @@ import { AppProviders, createAppServices } from "../app/AppProviders";
 import type { View } from "../app/navigation";
 import type { ConnectionProfile } from "../bindings/ConnectionProfile";
 import * as platform from "../platform";
-import { appInfo, clusterOverview, messagePage, registryOverview } from "./fixtures";
+import { appInfo, appSettings, clusterOverview, messagePage, registryOverview } from "./fixtures";
 import { flinkOverview } from "./flinkFixtures";
 
 export function renderWithApp(ui: ReactNode, options: { initialView?: View } = {}) {
@@ -30,13 +30,20 @@ export function renderFrame(options: { initialView?: View } = {}) {
 
 /**
  * Default answers for the queries every screen makes (requires vi.mock of platform): the
- * connections given, a developer, a reachable cluster with no topics, no messages and no
+ * connections given, a developer, the default settings (a save stores what it is given), a
+ * reachable cluster with no topics, no messages and no
  * consumer groups, a Schema Registry with no subjects, no decoders pinned, a Flink
  * cluster without jobs, no recording to open at start and a window that hears no drops.
  */
 export function mockBackend(connections: ConnectionProfile[] = []): void {
   vi.mocked(platform.fetchAppInfo).mockResolvedValue(appInfo());
   vi.mocked(platform.listConnections).mockResolvedValue(connections);
+  vi.mocked(platform.fetchAppSettings).mockResolvedValue(appSettings());
+  vi.mocked(platform.saveAppSettings).mockImplementation((settings) => {
+    // Stored: app_settings answers with it from now on.
+    vi.mocked(platform.fetchAppSettings).mockResolvedValue(settings);
+    return Promise.resolve(settings);
+  });
   vi.mocked(platform.listTopics).mockResolvedValue([]);
   vi.mocked(platform.fetchClusterOverview).mockResolvedValue(clusterOverview({ topicCount: 0, partitionCount: 0 }));
   vi.mocked(platform.browseMessages).mockResolvedValue(messagePage());

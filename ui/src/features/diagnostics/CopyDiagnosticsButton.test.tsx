@@ -15,6 +15,8 @@ vi.mock("../../platform", async (importOriginal) => {
     fetchClusterOverview: vi.fn(),
     fetchDiagnostics: vi.fn(),
     // mockBackend gives these defaults too.
+    fetchAppSettings: vi.fn(),
+    saveAppSettings: vi.fn(),
     browseMessages: vi.fn(),
     cancelScan: vi.fn(),
     fetchTopicDecoders: vi.fn(),

@@ -5,6 +5,7 @@
 import { screen, waitFor } from "@testing-library/react";
 import { expect, vi } from "vitest";
 import type { JobTab } from "../../app/navigation";
+import type { AppSettings } from "../../bindings/AppSettings";
 import type { Environment } from "../../bindings/Environment";
 import type { GraphMetrics } from "../../bindings/GraphMetrics";
 import type { JobGraph } from "../../bindings/JobGraph";
@@ -12,7 +13,7 @@ import type { JobSummary } from "../../bindings/JobSummary";
 import type { Role } from "../../bindings/Role";
 import type { VertexDetail } from "../../bindings/VertexDetail";
 import * as platform from "../../platform";
-import { appInfo, profile } from "../../test/fixtures";
+import { appInfo, appSettings, profile } from "../../test/fixtures";
 import {
   checkpointDetail,
   checkpointOverview,
@@ -36,6 +37,8 @@ interface Options {
   vertex?: VertexDetail;
   /** Open this job (and tab) rather than the Flink tab's list. */
   open?: { jobId: string; tab?: JobTab };
+  /** What app_settings answers, over the defaults. */
+  settings?: Partial<AppSettings>;
 }
 
 export const ORDERS_JOB_ID = jobSummary().id;
@@ -48,9 +51,11 @@ export function renderFlink({
   metrics = graphMetrics(),
   vertex = vertexDetail(),
   open,
+  settings = {},
 }: Options = {}) {
   stubReactFlowDom();
   mockBackend([profile({ id: "c1", name: "Local", environment })]);
+  vi.mocked(platform.fetchAppSettings).mockResolvedValue(appSettings(settings));
   vi.mocked(platform.fetchAppInfo).mockResolvedValue(appInfo({ role }));
   vi.mocked(platform.fetchFlinkOverview).mockResolvedValue(flinkOverview());
   vi.mocked(platform.listFlinkJobs).mockResolvedValue(jobs);

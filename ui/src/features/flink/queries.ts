@@ -43,6 +43,7 @@ export const flinkKeys = {
 /** A job view's refresh interval in ms; null while paused. */
 export type RefreshMs = number | null;
 export const REFRESH_CHOICES: readonly number[] = [2_000, 5_000, 10_000, 30_000];
+/** The job view's interval unless Settings choose another. */
 export const DEFAULT_REFRESH_MS = 5_000;
 /** The job list and the job's own summary change slowly: never polled faster than this. */
 const SLOW_POLL_MS = 10_000;
@@ -62,10 +63,12 @@ export function useFlinkOverview(connectionId: string) {
   });
 }
 
-export function useFlinkJobs(connectionId: string) {
+/** `enabled: false` waits (a caller that only needs the list when the connection has Flink). */
+export function useFlinkJobs(connectionId: string, { enabled = true }: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: flinkKeys.jobs(connectionId),
     queryFn: () => listFlinkJobs(connectionId),
+    enabled,
     refetchInterval: pollEvery(SLOW_POLL_MS),
     meta: { errorShownInline: true },
   });

@@ -1,6 +1,7 @@
 // Backend state for consumer groups, cached per connection: the list under
-// ["groups", id], one group's detail under ["group", id, groupId] — polled every 5 s
-// while its view is open, for the lag chart. A reset refreshes both.
+// ["groups", id], one group's detail under ["group", id, groupId] — polled at the refresh
+// interval chosen in Settings while its view is open, for the lag chart (not at all when
+// Settings say refresh by hand). A reset refreshes both.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { OffsetReset } from "../../bindings/OffsetReset";
 import { describeGroup, listGroups, resetOffsets } from "../../platform";
@@ -10,23 +11,23 @@ export const groupKeys = {
   detail: (connectionId: string, groupId: string) => ["group", connectionId, groupId] as const,
 };
 
-/** How often an open group's detail (and so the lag chart) refreshes. */
-export const GROUP_POLL_MS = 5_000;
-
-export function useGroups(connectionId: string) {
+/** `enabled: false` waits (a caller that only needs the list when the connection has Kafka). */
+export function useGroups(connectionId: string, { enabled = true }: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: groupKeys.list(connectionId),
     queryFn: () => listGroups(connectionId),
+    enabled,
     meta: { errorShownInline: true },
   });
 }
 
-export function useGroupDetail(connectionId: string, groupId: string) {
+/** `pollMs`: how often the detail (and so the lag chart) refreshes; null: only on Refresh. */
+export function useGroupDetail(connectionId: string, groupId: string, pollMs: number | null) {
   return useQuery({
     queryKey: groupKeys.detail(connectionId, groupId),
     queryFn: () => describeGroup(connectionId, groupId),
     // Polling stops while the group cannot be read (gone, broker down); Retry resumes it.
-    refetchInterval: (query) => (query.state.status === "error" ? false : GROUP_POLL_MS),
+    refetchInterval: (query) => (pollMs === null || query.state.status === "error" ? false : pollMs),
     // Every poll is a point on the lag chart; a cached answer would be a stale one.
     staleTime: 0,
     meta: { errorShownInline: true },

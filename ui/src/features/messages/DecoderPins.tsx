@@ -1,25 +1,10 @@
 // The toolbar's "Decoding" control: how this topic's keys and values are decoded, as pinned
-// in the workspace (Auto for both means no pin). Changing either select pins the pair, and
-// the page on screen is read again with it.
+// in the workspace (the default decoders from Settings mean no pin). Changing either
+// select pins the pair, and the page on screen is read again with it.
 import { useId } from "react";
-import type { DecoderChoice } from "../../bindings/DecoderChoice";
 import type { TopicDecoders } from "../../bindings/TopicDecoders";
+import { DECODER_CHOICES, DECODER_LABELS, isDecoderChoice } from "./decoderChoices";
 import { usePinTopicDecoders, useTopicDecoders } from "./queries";
-
-export const DECODER_CHOICES: readonly DecoderChoice[] = ["auto", "registry", "json", "utf-8", "msgpack", "hex"];
-
-export const DECODER_LABELS: Record<DecoderChoice, string> = {
-  auto: "Auto (registry, JSON, text, MessagePack, hex)",
-  registry: "Schema Registry only",
-  json: "JSON",
-  "utf-8": "UTF-8 text",
-  msgpack: "MessagePack",
-  hex: "Hex",
-};
-
-function isDecoderChoice(value: string): value is DecoderChoice {
-  return (DECODER_CHOICES as readonly string[]).includes(value);
-}
 
 interface DecoderPinsProps {
   connectionId: string;

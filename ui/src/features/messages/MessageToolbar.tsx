@@ -3,11 +3,14 @@
 // (offset, time, filter) apply on Enter or Apply. Controls passed as children (the topic's
 // decoding) follow Apply.
 import { useId, type ReactNode, type SubmitEvent } from "react";
-import { needsValue, PAGE_SIZES, SEEK_MODE_LABELS, SEEK_MODES, type SeekDraft, type SeekMode } from "./seek";
+import { timeDisplay } from "../../components/timeFormat";
+import { needsValue, SEEK_MODE_LABELS, SEEK_MODES, type SeekDraft, type SeekMode } from "./seek";
 
 interface MessageToolbarProps {
   draft: SeekDraft;
   partitionIds: readonly number[];
+  /** The page sizes offered (PAGE_SIZES and the default from Settings). */
+  pageSizes: readonly number[];
   onDraftChange: (draft: SeekDraft) => void;
   /** Apply this draft (the selects pass their new draft; Enter and Apply pass the current one). */
   onApply: (draft: SeekDraft) => void;
@@ -18,7 +21,7 @@ function isSeekMode(value: string): value is SeekMode {
   return (SEEK_MODES as readonly string[]).includes(value);
 }
 
-export function MessageToolbar({ draft, partitionIds, onDraftChange, onApply, children }: MessageToolbarProps) {
+export function MessageToolbar({ draft, partitionIds, pageSizes, onDraftChange, onApply, children }: MessageToolbarProps) {
   const ids = { mode: useId(), value: useId(), partition: useId(), size: useId(), filter: useId() };
 
   const change = (patch: Partial<SeekDraft>, applyNow: boolean) => {
@@ -55,7 +58,7 @@ export function MessageToolbar({ draft, partitionIds, onDraftChange, onApply, ch
       </div>
       {needsValue(draft.mode) && (
         <div className="messages-toolbar__field">
-          <label htmlFor={ids.value}>{draft.mode === "offset" ? "Offset" : "Time (local)"}</label>
+          <label htmlFor={ids.value}>{draft.mode === "offset" ? "Offset" : `Time (${timeDisplay().timeZone})`}</label>
           <input
             id={ids.value}
             data-testid="seek-value"
@@ -101,7 +104,7 @@ export function MessageToolbar({ draft, partitionIds, onDraftChange, onApply, ch
             change({ pageSize: Number(event.target.value) }, true);
           }}
         >
-          {PAGE_SIZES.map((size) => (
+          {pageSizes.map((size) => (
             <option key={size} value={String(size)}>
               {size}
             </option>

@@ -4,7 +4,7 @@
 import type { MessagePage } from "../../bindings/MessagePage";
 import type { ScanProgress } from "../../bindings/ScanProgress";
 import { formatCount, pluralize } from "../../components/format";
-import { TAIL_ROW_LIMIT, type TailView } from "./tailBuffer";
+import type { TailView } from "./tailBuffer";
 
 export function ScanProgressBar({ progress, onCancel }: { progress: ScanProgress | null; onCancel: () => void }) {
   const total = progress?.total ?? 0;
@@ -64,7 +64,7 @@ export function TailStatus({ tail, tailing }: { tail: TailView; tailing: boolean
       )}
       {tail.removed > 0 && (
         <span className="tail-status__warning" data-testid="tail-capped" data-value={tail.removed}>
-          Showing the newest {formatCount(TAIL_ROW_LIMIT)}; {pluralize(tail.removed, "older message")} left the view
+          Showing the newest {formatCount(tail.limit)}; {pluralize(tail.removed, "older message")} left the view
         </span>
       )}
     </div>

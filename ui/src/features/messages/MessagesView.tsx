@@ -1,7 +1,8 @@
 // A topic's Messages tab: the seek toolbar, scan progress (with Cancel) or the last
 // scan's numbers, the virtualized message table and the selected message's detail, paging
-// (Older / Newer continue exactly where the page ended), a live tail capped at 10,000 rows,
-// Produce for the roles that may, and the topic's pinned decoders. Everything shown came
+// (Older / Newer continue exactly where the page ended), a live tail capped at the rows
+// chosen in Settings, Produce for the roles that may, and the topic's pinned decoders. The
+// first page is read at the page size chosen in Settings, so the browser waits for them. Everything shown came
 // through the backend's one data path, masked for the caller's role before it reached the
 // window; a page whose schemas came from the cache (registry unreachable) says so above it.
 // A switch of role ("view as") refetches the page and stops a running live tail.
@@ -10,6 +11,7 @@ import type { AppError } from "../../bindings/AppError";
 import type { BrowseRequest } from "../../bindings/BrowseRequest";
 import type { ConnectionProfile } from "../../bindings/ConnectionProfile";
 import type { Role } from "../../bindings/Role";
+import { choicesWith } from "../../components/choices";
 import { pluralize } from "../../components/format";
 import { InlineError } from "../../components/InlineError";
 import { Spinner } from "../../components/Spinner";
@@ -21,7 +23,8 @@ import { MessageToolbar } from "./MessageToolbar";
 import { canProduce, canReadMessages, useRole } from "./permissions";
 import { ProduceDialog } from "./ProduceDialog";
 import { useMessagePage } from "./queries";
-import { initialSeek, newerPage, olderPage, toBrowseRequest, type SeekDraft } from "./seek";
+import { useSettings } from "../settings/queries";
+import { initialSeek, newerPage, olderPage, PAGE_SIZES, toBrowseRequest, type SeekDraft } from "./seek";
 import { appendBatch, startTail, type TailView } from "./tailBuffer";
 import { useLiveTail } from "./useLiveTail";
 import "./decoding.css";
@@ -35,7 +38,8 @@ interface MessagesViewProps {
 
 export function MessagesView(props: MessagesViewProps) {
   const role = useRole();
-  if (role === undefined) return <Spinner label="Loading…" />;
+  const { settings, settled } = useSettings();
+  if (role === undefined || !settled) return <Spinner label="Loading…" />;
   if (!canReadMessages(role)) {
     return (
       <p className="empty-state" data-testid="messages-not-allowed">
@@ -44,11 +48,19 @@ export function MessagesView(props: MessagesViewProps) {
       </p>
     );
   }
-  return <MessageBrowser {...props} role={role} mayProduce={canProduce(role, props.profile.environment)} />;
+  return (
+    <MessageBrowser
+      {...props}
+      role={role}
+      mayProduce={canProduce(role, props.profile.environment)}
+      pageSize={settings.pageSize}
+      tailRows={settings.tailRows}
+    />
+  );
 }
 
-function initialRequest(topic: string, partitionIds: readonly number[]): BrowseRequest {
-  const result = toBrowseRequest(topic, partitionIds, initialSeek);
+function initialRequest(topic: string, partitionIds: readonly number[], draft: SeekDraft): BrowseRequest {
+  const result = toBrowseRequest(topic, partitionIds, draft);
   if (!result.ok) throw new Error(`the initial seek is invalid: ${result.problem}`);
   return result.request;
 }
@@ -60,12 +72,16 @@ function sameRequest(a: BrowseRequest, b: BrowseRequest): boolean {
 interface MessageBrowserProps extends MessagesViewProps {
   role: Role;
   mayProduce: boolean;
+  /** The first page's size (Settings); read when the browser opens. */
+  pageSize: number;
+  /** The most rows a live tail keeps (Settings); read when a tail starts. */
+  tailRows: number;
 }
 
-function MessageBrowser({ profile, topic, partitionIds, role, mayProduce }: MessageBrowserProps) {
+function MessageBrowser({ profile, topic, partitionIds, role, mayProduce, pageSize, tailRows }: MessageBrowserProps) {
   const rootRef = useRef<HTMLElement>(null);
-  const [draft, setDraft] = useState<SeekDraft>(initialSeek);
-  const [request, setRequest] = useState<BrowseRequest>(() => initialRequest(topic, partitionIds));
+  const [draft, setDraft] = useState<SeekDraft>(() => ({ ...initialSeek, pageSize }));
+  const [request, setRequest] = useState<BrowseRequest>(() => initialRequest(topic, partitionIds, draft));
   const [seekProblem, setSeekProblem] = useState<string | null>(null);
   const [selectedKey, setSelectedKey] = useState<string | null>(null);
   const [detailOpen, setDetailOpen] = useState(false);
@@ -93,7 +109,7 @@ function MessageBrowser({ profile, topic, partitionIds, role, mayProduce }: Mess
     partitions: request.partitions,
     filterText: request.filter.text,
     onBatch: (batch) => {
-      setTail((current) => appendBatch(current ?? startTail([]), batch));
+      setTail((current) => appendBatch(current ?? startTail([], tailRows), batch));
     },
     onError: (error) => {
       setTailError(error);
@@ -125,7 +141,7 @@ function MessageBrowser({ profile, topic, partitionIds, role, mayProduce }: Mess
       return;
     }
     setTailError(null);
-    setTail(startTail(page?.messages ?? []));
+    setTail(startTail(page?.messages ?? [], tailRows));
     setTailing(true);
   };
 
@@ -151,7 +167,13 @@ function MessageBrowser({ profile, topic, partitionIds, role, mayProduce }: Mess
       aria-label="Messages"
       onKeyDown={onKeyDown}
     >
-      <MessageToolbar draft={draft} partitionIds={partitionIds} onDraftChange={setDraft} onApply={apply}>
+      <MessageToolbar
+        draft={draft}
+        partitionIds={partitionIds}
+        pageSizes={choicesWith(PAGE_SIZES, pageSize)}
+        onDraftChange={setDraft}
+        onApply={apply}
+      >
         <DecoderPins connectionId={profile.id} topic={topic} />
       </MessageToolbar>
 

@@ -56,8 +56,17 @@ describe("parseLocalDateTime", () => {
     expect(parseLocalDateTime("2026-03-04T05:06:07.5")).toBe(new Date(2026, 2, 4, 5, 6, 7, 500).getTime());
   });
 
+  it("reads them in the zone times are shown in, when Settings chose one", () => {
+    expect(parseLocalDateTime("2026-07-01T14:05:09.042", "Europe/Amsterdam")).toBe(Date.UTC(2026, 6, 1, 12, 5, 9, 42));
+    expect(parseLocalDateTime("2026-01-01T14:05", "Europe/Amsterdam")).toBe(Date.UTC(2026, 0, 1, 13, 5));
+    expect(parseLocalDateTime("2026-01-01T14:05", "UTC")).toBe(Date.UTC(2026, 0, 1, 14, 5));
+    expect(parseLocalDateTime("2026-02-30T10:00", "UTC")).toBeNull();
+  });
+
   it("refuses impossible dates and other text", () => {
     expect(parseLocalDateTime("2026-02-30T10:00")).toBeNull();
+    expect(parseLocalDateTime("2026-02-29T10:00")).toBeNull();
+    expect(parseLocalDateTime("2028-02-29T10:00")).not.toBeNull();
     expect(parseLocalDateTime("2026-01-01T24:00")).toBeNull();
     expect(parseLocalDateTime("yesterday")).toBeNull();
   });

@@ -4,6 +4,8 @@
 import type { BrowseRequest } from "../../bindings/BrowseRequest";
 import type { MessagePage } from "../../bindings/MessagePage";
 import type { StartPosition } from "../../bindings/StartPosition";
+import { timeDisplay } from "../../components/timeFormat";
+import { wallClockToMillis } from "../../components/timeZones";
 
 export type SeekMode = "latest" | "earliest" | "offset" | "timestamp";
 
@@ -16,7 +18,8 @@ export const SEEK_MODE_LABELS: Record<SeekMode, string> = {
   timestamp: "From time",
 };
 
-export const PAGE_SIZES = [50, 100, 500, 1000] as const;
+export const PAGE_SIZES: readonly number[] = [50, 100, 500, 1000];
+/** The first page's size unless Settings choose another. */
 export const DEFAULT_PAGE_SIZE = 100;
 /** The backend's largest page (MAX_PAGE). */
 export const MAX_PAGE = 10_000;
@@ -43,19 +46,24 @@ export function needsValue(mode: SeekMode): boolean {
   return mode === "offset" || mode === "timestamp";
 }
 
-/** Milliseconds since the epoch of a datetime-local value ("2026-01-01T10:00[:00[.000]]"), read as local time. */
-export function parseLocalDateTime(text: string): number | null {
+/**
+ * Milliseconds since the epoch of a datetime-local value ("2026-01-01T10:00[:00[.000]]"),
+ * read in the time zone moments are shown in (Settings; local time by default), so a time
+ * copied from the message table finds that message.
+ */
+export function parseLocalDateTime(text: string, zone = timeDisplay().timeZone): number | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?$/.exec(text.trim());
   if (match === null) return null;
   const [year, month, day, hour, minute, second] = [1, 2, 3, 4, 5, 6].map((group) => Number(match[group] ?? "0"));
   if (year === undefined || month === undefined || day === undefined) return null;
   if ((hour ?? 0) > 23 || (minute ?? 0) > 59 || (second ?? 0) > 59) return null;
-  const date = new Date(year, month - 1, day, hour ?? 0, minute ?? 0, second ?? 0, 0);
   // Reject impossible dates (Feb 30 would roll over into March).
-  if (date.getMonth() !== month - 1 || date.getDate() !== day) return null;
+  const calendar = new Date(Date.UTC(year, month - 1, day));
+  if (calendar.getUTCMonth() !== month - 1 || calendar.getUTCDate() !== day) return null;
   // ".5" is half a second: the fraction is read as digits after the point.
   const fraction = match[7] ?? "";
-  return date.getTime() + (fraction === "" ? 0 : Number(fraction.padEnd(3, "0")));
+  const millisecond = fraction === "" ? 0 : Number(fraction.padEnd(3, "0"));
+  return wallClockToMillis({ year, month, day, hour: hour ?? 0, minute: minute ?? 0, second: second ?? 0, millisecond }, zone);
 }
 
 export type SeekResult = { ok: true; request: BrowseRequest } | { ok: false; problem: string };

@@ -1,41 +1,11 @@
 // A subject's facts: its versions, the latest version's id and type, the compatibility
 // level that applies (marked when it is the registry's global default), its mode, and the
 // topics that use it — a link to the topic's messages when the connection has Kafka.
-import { useNavigation } from "../../app/navigation";
 import type { ConnectionProfile } from "../../bindings/ConnectionProfile";
 import type { SubjectDetail } from "../../bindings/SubjectDetail";
 import { pluralize } from "../../components/format";
+import { TopicLinks } from "../topics/TopicLink";
 import { SCHEMA_TYPE_LABELS } from "./schemaText";
-
-function Topics({ profile, topics }: { profile: ConnectionProfile; topics: readonly string[] }) {
-  const { navigate } = useNavigation();
-  if (topics.length === 0) return <span className="muted">none found</span>;
-  return (
-    <ul className="subject-topics">
-      {topics.map((topic) => (
-        <li key={topic}>
-          {profile.kafka === null ? (
-            <span className="mono" data-testid="subject-topic">
-              {topic}
-            </span>
-          ) : (
-            <button
-              type="button"
-              className="link-button mono"
-              data-testid="subject-topic"
-              title={`Open ${topic}'s messages`}
-              onClick={() => {
-                navigate({ kind: "topic", id: profile.id, topic });
-              }}
-            >
-              {topic}
-            </button>
-          )}
-        </li>
-      ))}
-    </ul>
-  );
-}
 
 export function SubjectFacts({ profile, detail }: { profile: ConnectionProfile; detail: SubjectDetail }) {
   return (
@@ -77,7 +47,11 @@ export function SubjectFacts({ profile, detail }: { profile: ConnectionProfile; 
       <div className="fact-card fact-card--wide">
         <dt>Topics</dt>
         <dd className="mono" data-testid="subject-topics">
-          <Topics profile={profile} topics={detail.topics} />
+          {detail.topics.length === 0 ? (
+            <span className="muted">none found</span>
+          ) : (
+            <TopicLinks profile={profile} topics={detail.topics} testId="subject-topic" />
+          )}
         </dd>
       </div>
     </dl>

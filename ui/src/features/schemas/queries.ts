@@ -19,10 +19,12 @@ export const schemaKeys = {
     ["subject-version", connectionId, subject, version] as const,
 };
 
-export function useRegistryOverview(connectionId: string) {
+/** `enabled: false` waits (a caller that only needs it when the connection has a registry). */
+export function useRegistryOverview(connectionId: string, { enabled = true }: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: schemaKeys.overview(connectionId),
     queryFn: () => fetchRegistryOverview(connectionId),
+    enabled,
     meta: { errorShownInline: true },
   });
 }

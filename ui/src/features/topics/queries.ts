@@ -13,10 +13,12 @@ export const topicKeys = {
   detail: (connectionId: string, topic: string) => ["topic", connectionId, topic] as const,
 };
 
-export function useTopics(connectionId: string) {
+/** `enabled: false` waits (a caller that only needs the list when the connection has Kafka). */
+export function useTopics(connectionId: string, { enabled = true }: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: topicKeys.list(connectionId),
     queryFn: () => listTopics(connectionId),
+    enabled,
     meta: { errorShownInline: true },
   });
 }

@@ -6,7 +6,7 @@ import { formatBytes, formatCount, formatLocalTime } from "../../../components/f
 import { formatDuration, NOT_REPORTED } from "../format";
 
 function when(millis: number | null): string {
-  return millis === null ? NOT_REPORTED : formatLocalTime(millis).slice(0, 19);
+  return millis === null ? NOT_REPORTED : formatLocalTime(millis, "seconds");
 }
 
 function LatestCard({ title, checkpoint, testId }: { title: string; checkpoint: CheckpointSummary | null; testId: string }) {

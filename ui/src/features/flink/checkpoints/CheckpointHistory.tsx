@@ -70,7 +70,7 @@ export function CheckpointHistory({ history, selected, onSelect }: CheckpointHis
                 <JobState state={checkpoint.status} />
               </td>
               <td>{checkpoint.isSavepoint ? <span className="tag tag--accent">savepoint</span> : "checkpoint"}</td>
-              <td className="mono">{checkpoint.triggerTimestamp === null ? NOT_REPORTED : formatLocalTime(checkpoint.triggerTimestamp).slice(0, 19)}</td>
+              <td className="mono">{checkpoint.triggerTimestamp === null ? NOT_REPORTED : formatLocalTime(checkpoint.triggerTimestamp, "seconds")}</td>
               <td className="numeric">{formatDuration(checkpoint.endToEndDurationMs)}</td>
               <td className="numeric">{checkpoint.checkpointedSize === null ? NOT_REPORTED : formatBytes(checkpoint.checkpointedSize)}</td>
               <td className="numeric">

@@ -86,7 +86,7 @@ export function FlinkOverviewCards({ overview }: { overview: FlinkOverview }) {
                     <td className="numeric">{bytes(tm.physicalMemory)}</td>
                     <td className="numeric">{bytes(tm.processMemory)}</td>
                     <td className="numeric">{bytes(tm.managedMemory)}</td>
-                    <td className="mono">{tm.lastHeartbeat === null ? NOT_REPORTED : formatLocalTime(tm.lastHeartbeat).slice(11, 19)}</td>
+                    <td className="mono">{tm.lastHeartbeat === null ? NOT_REPORTED : formatLocalTime(tm.lastHeartbeat, "clock")}</td>
                   </tr>
                 ))}
               </tbody>

@@ -110,7 +110,7 @@ export function JobList({ jobs, search, onSearchChange, onOpen }: JobListProps) 
                   <td>
                     <JobState state={job.state} />
                   </td>
-                  <td className="mono">{job.startTime === null ? NOT_REPORTED : formatLocalTime(job.startTime).slice(0, 19)}</td>
+                  <td className="mono">{job.startTime === null ? NOT_REPORTED : formatLocalTime(job.startTime, "seconds")}</td>
                   <td className="numeric">{formatDuration(job.durationMs)}</td>
                   <td>
                     <TaskChips tasks={job.tasks} total={job.tasksTotal} />

@@ -88,7 +88,7 @@ export function SubtaskTable({ detail }: { detail: VertexDetail }) {
                 <td>
                   <BackpressureLevel level={s.backpressureLevel} />
                 </td>
-                <td className="mono">{hasWatermark(s.watermark) ? formatLocalTime(s.watermark).slice(11, 23) : NOT_REPORTED}</td>
+                <td className="mono">{hasWatermark(s.watermark) ? formatLocalTime(s.watermark, "clock-millis") : NOT_REPORTED}</td>
               </tr>
             ))}
           </tbody>

@@ -1,7 +1,8 @@
 // The live side panel for one vertex of the graph (in VertexDrawerFrame): its back-pressure
-// level, its subtasks (hot ones highlighted, the skew ratio given), its figures over the time
-// the graph has been open, and any other metric of its subtasks on request. Polls the vertex
-// at the job's interval while open.
+// level, the Kafka topics a source or sink names (links to them), its subtasks (hot ones
+// highlighted, the skew ratio given), its figures over the time the graph has been open,
+// and any other metric of its subtasks on request. Polls the vertex at the job's interval
+// while open.
 import type { ConnectionProfile } from "../../../bindings/ConnectionProfile";
 import type { GraphVertex } from "../../../bindings/GraphVertex";
 import type { VertexMetrics } from "../../../bindings/VertexMetrics";
@@ -13,6 +14,7 @@ import { MetricPicker } from "./MetricPicker";
 import { BackpressureLevel, SubtaskTable } from "./SubtaskTable";
 import { VertexCharts } from "./VertexCharts";
 import { VertexDrawerFrame } from "./VertexDrawerFrame";
+import { VertexTopics } from "./VertexTopics";
 
 interface VertexDrawerProps {
   profile: ConnectionProfile;
@@ -34,12 +36,15 @@ export function VertexDrawer({ profile, jobId, vertex, metrics, history, refresh
       metrics={metrics}
       onClose={onClose}
       facts={
-        <div>
-          <dt>Back-pressure</dt>
-          <dd>
-            <BackpressureLevel level={data?.backpressureLevel ?? null} />
-          </dd>
-        </div>
+        <>
+          <div>
+            <dt>Back-pressure</dt>
+            <dd>
+              <BackpressureLevel level={data?.backpressureLevel ?? null} />
+            </dd>
+          </div>
+          <VertexTopics profile={profile} vertex={vertex} />
+        </>
       }
     >
       {detail.error !== null && (

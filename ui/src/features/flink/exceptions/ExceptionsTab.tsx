@@ -59,7 +59,7 @@ function ExceptionEntry({ entry, testId }: { entry: JobException; testId: string
         <span aria-hidden="true" className="exception-entry__chevron">
           {open ? "▾" : "▸"}
         </span>
-        <span className="mono exception-entry__time">{entry.timestamp === null ? NOT_REPORTED : formatLocalTime(entry.timestamp).slice(0, 19)}</span>
+        <span className="mono exception-entry__time">{entry.timestamp === null ? NOT_REPORTED : formatLocalTime(entry.timestamp, "seconds")}</span>
         <span className="exception-entry__name" data-testid="exception-name">
           {entry.exceptionName}
         </span>

@@ -20,6 +20,7 @@ import {
 import { useDeferredValue, useMemo } from "react";
 import type { JobGraph } from "../../../bindings/JobGraph";
 import type { VertexMetrics } from "../../../bindings/VertexMetrics";
+import { useResolvedTheme } from "../../settings/theme";
 import type { ShipFlowEdge, VertexFlowNode } from "./flowTypes";
 import { edgeId, nodeSize, type GraphLayout } from "./graphModel";
 import { ShipEdge } from "./ShipEdge";
@@ -66,6 +67,8 @@ const NO_LAYOUT: GraphLayout = { nodes: new Map(), routes: new Map(), width: 0, 
 
 export function GraphCanvas({ graph, laidOut, metrics, at, expanded, selected, onOpen, onVisibleChange }: GraphCanvasProps) {
   const layout = laidOut?.layout ?? NO_LAYOUT;
+  // The app's theme (Settings), not the system's: the two differ when a theme is chosen.
+  const colorMode = useResolvedTheme();
   // The minimap draws every vertex: it joins in a render of its own, after the graph's
   // first frame, rather than holding that frame back.
   const minimap = useDeferredValue(laidOut !== null, false);
@@ -121,7 +124,7 @@ export function GraphCanvas({ graph, laidOut, metrics, at, expanded, selected, o
       nodesDraggable={false}
       nodesConnectable={false}
       edgesFocusable={false}
-      colorMode="system"
+      colorMode={colorMode}
       onNodeClick={(_event, node) => {
         onOpen(node.id);
       }}

@@ -58,7 +58,7 @@ export function GraphToolbar({ metrics, fetching, refreshMs, onRefreshChange, on
       )}
       {metrics !== undefined && (
         <span className="muted graph-toolbar__at" data-testid="graph-sampled-at">
-          {pending ? "rates from the next refresh" : formatLocalTime(metrics.at).slice(11, 19)}
+          {pending ? "rates from the next refresh" : formatLocalTime(metrics.at, "clock")}
         </span>
       )}
       <span className="toolbar__spacer" />

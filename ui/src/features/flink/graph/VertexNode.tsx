@@ -17,7 +17,7 @@ function Watermark({ data }: { data: VertexNodeData }) {
   const lag = data.at === null ? null : watermarkLagSeconds(watermark, data.at);
   return (
     <span title={formatLocalTime(watermark)}>
-      {formatLocalTime(watermark).slice(11, 19)} <span className="muted">· {formatLag(lag)}</span>
+      {formatLocalTime(watermark, "clock")} <span className="muted">· {formatLag(lag)}</span>
     </span>
   );
 }

@@ -34,7 +34,7 @@ export function JobHeader({ profile, jobId, graph, titleId }: JobHeaderProps) {
           </span>
           {job !== undefined && (
             <>
-              {job.startTime !== null && <span>started {formatLocalTime(job.startTime).slice(0, 19)}</span>}
+              {job.startTime !== null && <span>started {formatLocalTime(job.startTime, "seconds")}</span>}
               <span data-testid="job-duration">
                 {job.endTime === null ? "running for" : "ran for"} {formatDuration(job.durationMs)}
               </span>

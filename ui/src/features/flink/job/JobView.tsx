@@ -1,6 +1,7 @@
 // One Flink job inside the Flink tab: its header (state, duration, tasks, actions) and its
 // tabs — Graph, Checkpoints, Exceptions, Configuration. The refresh interval is the job
-// view's, shared by the tabs that poll; a tab's polling stops when another tab is shown.
+// view's, shared by the tabs that poll, starting from the one chosen in Settings; a tab's
+// polling stops when another tab is shown.
 // The tab is part of the navigation, so it survives Back to the list and reopening.
 import { useEffect, useId, useState } from "react";
 import { useNavigation, type JobTab } from "../../../app/navigation";
@@ -12,7 +13,8 @@ import { CheckpointsTab } from "../checkpoints/CheckpointsTab";
 import { ConfigurationTab } from "../config/ConfigurationTab";
 import { ExceptionsTab } from "../exceptions/ExceptionsTab";
 import { preloadGraph, useGraphTab } from "../graph/preload";
-import { DEFAULT_REFRESH_MS, useJobGraph, type RefreshMs } from "../queries";
+import { useSettings } from "../../settings/queries";
+import { useJobGraph, type RefreshMs } from "../queries";
 import { JobHeader } from "./JobHeader";
 import "../flink.css";
 
@@ -34,7 +36,10 @@ export function JobView({ profile, jobId, tab }: JobViewProps) {
   const titleId = useId();
   const tabBase = useId();
   const panelId = `${tabBase}-panel`;
-  const [refreshMs, setRefreshMs] = useState<RefreshMs>(DEFAULT_REFRESH_MS);
+  // The Settings interval until one is picked here (undefined: none picked yet).
+  const [picked, setPicked] = useState<RefreshMs | undefined>(undefined);
+  const defaultRefreshMs = useSettings().settings.refreshMs;
+  const refreshMs = picked === undefined ? defaultRefreshMs : picked;
   const graph = useJobGraph(profile.id, jobId, refreshMs);
   const GraphTab = useGraphTab();
   const refetch = () => {
@@ -50,7 +55,7 @@ export function JobView({ profile, jobId, tab }: JobViewProps) {
       case "graph":
         if (graph.data === undefined) return graph.isPending ? <Spinner label="Loading the job graph…" /> : null;
         if (GraphTab === null) return <Spinner label="Loading the graph view…" />;
-        return <GraphTab profile={profile} jobId={jobId} graph={graph.data} refreshMs={refreshMs} onRefreshChange={setRefreshMs} />;
+        return <GraphTab profile={profile} jobId={jobId} graph={graph.data} refreshMs={refreshMs} onRefreshChange={setPicked} />;
       case "checkpoints":
         return (
           <CheckpointsTab
@@ -58,7 +63,7 @@ export function JobView({ profile, jobId, tab }: JobViewProps) {
             jobId={jobId}
             vertices={graph.data?.vertices ?? []}
             refreshMs={refreshMs}
-            onRefreshChange={setRefreshMs}
+            onRefreshChange={setPicked}
           />
         );
       case "exceptions":

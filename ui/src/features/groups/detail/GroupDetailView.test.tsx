@@ -9,7 +9,7 @@ import type { GroupDetail } from "../../../bindings/GroupDetail";
 import type { Role } from "../../../bindings/Role";
 import * as platform from "../../../platform";
 import { at } from "../../../test/at";
-import { appInfo, groupDetail, groupSummary, profile } from "../../../test/fixtures";
+import { appInfo, appSettings, groupDetail, groupSummary, profile } from "../../../test/fixtures";
 import { mockBackend, renderFrame, stubViewportHeight } from "../../../test/renderApp";
 
 vi.mock("../../../platform");
@@ -18,6 +18,8 @@ interface Options {
   detail?: GroupDetail;
   role?: Role;
   environment?: Environment;
+  /** The refresh interval in Settings. */
+  refreshMs?: number | null;
 }
 
 const NOTE = "The broker could not describe this group's state and members; the offsets and lag below come from its committed offsets.";
@@ -32,8 +34,9 @@ function undescribed(committed: number, end = 67): GroupDetail {
   });
 }
 
-function renderGroup({ detail = groupDetail(), role = "developer", environment = "dev" }: Options = {}) {
+function renderGroup({ detail = groupDetail(), role = "developer", environment = "dev", refreshMs = 5_000 }: Options = {}) {
   mockBackend([profile({ id: "c1", name: "Local", environment })]);
+  vi.mocked(platform.fetchAppSettings).mockResolvedValue(appSettings({ refreshMs }));
   vi.mocked(platform.fetchAppInfo).mockResolvedValue(appInfo({ role }));
   vi.mocked(platform.describeGroup).mockResolvedValue(detail);
   return renderFrame({ initialView: { kind: "group", id: "c1", group: detail.summary.groupId } });
@@ -88,6 +91,34 @@ describe("GroupDetailView", () => {
     expect(chart).toHaveAttribute("data-latest", "27");
     expect(chart.querySelector("polyline")).not.toBeNull();
     expect(platform.describeGroup).toHaveBeenCalledTimes(2);
+  });
+
+  it("polls at the refresh interval from Settings, and only on Refresh when they say manual", async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const { user } = renderGroup({ detail: undescribed(10), refreshMs: null });
+    const chart = await screen.findByTestId("lag-chart");
+    await waitFor(() => {
+      expect(chart).toHaveAttribute("data-points", "1");
+    });
+    expect(chart).toHaveTextContent("1 sample, one per Refresh");
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(30_000);
+    });
+    expect(platform.describeGroup).toHaveBeenCalledTimes(1);
+
+    await user.click(screen.getByTestId("refresh-group"));
+    await waitFor(() => {
+      expect(chart).toHaveAttribute("data-points", "2");
+    });
+    expect(platform.describeGroup).toHaveBeenCalledTimes(2);
+  });
+
+  it("says how often it samples when Settings choose another interval", async () => {
+    renderGroup({ detail: undescribed(10), refreshMs: 30_000 });
+    const chart = await screen.findByTestId("lag-chart");
+    await waitFor(() => {
+      expect(chart).toHaveTextContent("1 sample, one every 30 s");
+    });
   });
 
   it("shows the broker's note when it could not describe the group", async () => {

@@ -1,7 +1,8 @@
-// One consumer group inside the Consumer groups tab: its state, members and total lag,
-// the broker's note when it could not describe the group, total lag over time (polled
-// every 5 s while this view is open), the members with their assignments, committed
-// offsets and lag per partition, and — for developers and admins — Reset offsets.
+// One consumer group inside the Consumer groups tab: its state, members, total lag and
+// topics (each a link to the topic), the broker's note when it could not describe the
+// group, total lag over time (polled at the Settings refresh interval while this view is
+// open), the members with their assignments, committed offsets and lag per partition, and
+// — for developers and admins — Reset offsets.
 import { useId, useState } from "react";
 import { useNavigation } from "../../../app/navigation";
 import type { ConnectionProfile } from "../../../bindings/ConnectionProfile";
@@ -11,10 +12,12 @@ import { formatCount, pluralize } from "../../../components/format";
 import { InlineError } from "../../../components/InlineError";
 import { Spinner } from "../../../components/Spinner";
 import { TimeSeriesChart } from "../../../components/TimeSeriesChart";
+import { TopicLink, TopicLinks } from "../../topics/TopicLink";
 import { GroupState } from "../GroupState";
 import { appendPoint, type LagPoint } from "../lagHistory";
 import { useCanResetOffsets } from "../permissions";
-import { GROUP_POLL_MS, useGroupDetail } from "../queries";
+import { useSettings } from "../../settings/queries";
+import { useGroupDetail } from "../queries";
 import { ResetOffsetsDialog } from "./ResetOffsetsDialog";
 import "../groups.css";
 
@@ -52,7 +55,7 @@ function MembersTable({ detail }: { detail: GroupDetail }) {
   );
 }
 
-function PartitionLagTable({ detail }: { detail: GroupDetail }) {
+function PartitionLagTable({ profile, detail }: { profile: ConnectionProfile; detail: GroupDetail }) {
   if (detail.partitions.length === 0) {
     return <p className="muted">This group has no committed offsets.</p>;
   }
@@ -88,7 +91,9 @@ function PartitionLagTable({ detail }: { detail: GroupDetail }) {
             data-end={p.endOffset}
             data-lag={p.lag}
           >
-            <td className="mono">{p.topic}</td>
+            <td>
+              <TopicLink profile={profile} topic={p.topic} testId="group-partition-topic" />
+            </td>
             <td className="numeric">{p.partition}</td>
             <td className="numeric">{formatCount(p.committed)}</td>
             <td className="numeric">{formatCount(p.endOffset)}</td>
@@ -102,18 +107,19 @@ function PartitionLagTable({ detail }: { detail: GroupDetail }) {
 }
 
 /** "now 42 · highest 57 · 3 samples, one every 5 s" once there is a sample. */
-function lagSummary(points: readonly LagPoint[]): { summary?: string } {
+function lagSummary(points: readonly LagPoint[], pollMs: number | null): { summary?: string } {
   const latest = points.at(-1);
   if (latest === undefined) return {};
   const highest = Math.max(...points.map((p) => p.lag));
-  const every = `one every ${String(GROUP_POLL_MS / 1000)} s`;
+  const every = pollMs === null ? "one per Refresh" : `one every ${String(pollMs / 1000)} s`;
   return { summary: `now ${formatCount(latest.lag)} · highest ${formatCount(highest)} · ${pluralize(points.length, "sample")}, ${every}` };
 }
 
 export function GroupDetailView({ profile, groupId }: { profile: ConnectionProfile; groupId: string }) {
   const { navigate } = useNavigation();
   const titleId = useId();
-  const detail = useGroupDetail(profile.id, groupId);
+  const pollMs = useSettings().settings.refreshMs;
+  const detail = useGroupDetail(profile.id, groupId, pollMs);
   const canReset = useCanResetOffsets();
   const [resetting, setResetting] = useState(false);
   const [applied, setApplied] = useState<ResetPlan | null>(null);
@@ -199,9 +205,15 @@ export function GroupDetailView({ profile, groupId }: { profile: ConnectionProfi
               <dt>Members</dt>
               <dd>{formatCount(data.summary.members)}</dd>
             </div>
-            <div className="fact-card">
-              <dt>Topics</dt>
-              <dd>{formatCount(data.summary.topics.length)}</dd>
+            <div className="fact-card fact-card--wide">
+              <dt>Topics ({formatCount(data.summary.topics.length)})</dt>
+              <dd className={data.summary.topics.length === 0 ? "muted" : "mono"} data-testid="group-topics">
+                {data.summary.topics.length === 0 ? (
+                  "none"
+                ) : (
+                  <TopicLinks profile={profile} topics={data.summary.topics} testId="group-topic-link" />
+                )}
+              </dd>
             </div>
             <div className="fact-card">
               <dt>Protocol</dt>
@@ -217,13 +229,13 @@ export function GroupDetailView({ profile, groupId }: { profile: ConnectionProfi
               testId="lag-chart"
               series={[{ name: "Total lag", points: history.points.map((p) => ({ at: p.at, value: p.lag })) }]}
               format={formatCount}
-              {...lagSummary(history.points)}
+              {...lagSummary(history.points, pollMs)}
             />
           </section>
 
           <section className="detail-section" aria-label="Partitions">
             <h4>Committed offsets and lag</h4>
-            <PartitionLagTable detail={data} />
+            <PartitionLagTable profile={profile} detail={data} />
           </section>
 
           <section className="detail-section" aria-label="Members">

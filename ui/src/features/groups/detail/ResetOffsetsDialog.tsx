@@ -13,6 +13,7 @@ import { Dialog } from "../../../components/Dialog";
 import { CheckboxField, SelectField, TextField } from "../../../components/fields";
 import { formatCount } from "../../../components/format";
 import { InlineError } from "../../../components/InlineError";
+import { timeDisplay } from "../../../components/timeFormat";
 import { useResetOffsets } from "../queries";
 import { resetForm, TARGET_HINTS, TARGET_KINDS, TARGET_LABELS, toOffsetReset, type ResetForm } from "./resetForm";
 
@@ -215,7 +216,7 @@ export function ResetOffsetsDialog({ profile, detail, onClose, onApplied }: Rese
           )}
           {form.target === "timestamp" && (
             <div className="field">
-              <label htmlFor={`${formId}-time`}>Time (local)</label>
+              <label htmlFor={`${formId}-time`}>Time ({timeDisplay().timeZone})</label>
               <input
                 id={`${formId}-time`}
                 type="datetime-local"

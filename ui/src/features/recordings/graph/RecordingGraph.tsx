@@ -32,7 +32,7 @@ function RecordingGraphBody({ path, at }: RecordingGraphProps) {
           {shown !== undefined && (
             <>
               <span>
-                Job graph at <span className="mono" data-testid="recording-graph-at">{formatLocalTime(shown.at).slice(11)}</span>
+                Job graph at <span className="mono" data-testid="recording-graph-at">{formatLocalTime(shown.at, "clock-millis")}</span>
               </span>
               <JobState state={shown.graph.job.state} />
             </>

@@ -37,7 +37,7 @@ export function RecordingVertexDrawer({ path, vertex, metrics, until, onClose }:
     >
       {samples.error !== null && <InlineError error={samples.error} />}
       <section className="drawer-section" aria-label="Over time" data-testid="drawer-recorded" data-until={samples.dataQuery?.until}>
-        <h5>Recorded up to {formatLocalTime(until).slice(11)}</h5>
+        <h5>Recorded up to {formatLocalTime(until, "clock-millis")}</h5>
         <VertexCharts history={samples.data ?? []} waiting={samples.data === undefined ? "reading the recording…" : "nothing recorded up to this time"} />
       </section>
     </VertexDrawerFrame>

@@ -71,7 +71,7 @@ export function OpenRecordingDialog({ onClose }: { onClose: () => void }) {
                 >
                   <strong>{entry.jobName}</strong> <span className="muted mono">{entry.path}</span>
                 </button>
-                <span className="muted open-recording__when">{formatLocalTime(entry.openedAt).slice(0, 16)}</span>
+                <span className="muted open-recording__when">{formatLocalTime(entry.openedAt, "minutes")}</span>
                 <button
                   type="button"
                   className="button button--ghost"

@@ -40,7 +40,7 @@ function RecordRow({ record, selected, onSelect }: { record: CapturedRecord; sel
       <td className="mono">
         {/* The row takes the click; the button gives it a keyboard stop. */}
         <button type="button" className="link-button captured-record__open">
-          {timestamp === null ? "no time" : formatLocalTime(timestamp).slice(11)}
+          {timestamp === null ? "no time" : formatLocalTime(timestamp, "clock-millis")}
         </button>
       </td>
       <td className="captured-record__topic" title={`${record.direction === "input" ? "Read from" : "Written to"} ${record.topic}`}>
@@ -147,7 +147,7 @@ export function RecordsPanel({ path, at, maskedFor, search, onSearchChange, sele
       {records.error !== null && <InlineError error={records.error} />}
       {page !== undefined && (
         <p className="muted records-panel__count" data-testid="records-count" data-before={page.before.length} data-after={page.after.length}>
-          {pluralize(page.before.length, "record")} before and {pluralize(page.after.length, "record")} from {formatLocalTime(at).slice(11)} on
+          {pluralize(page.before.length, "record")} before and {pluralize(page.after.length, "record")} from {formatLocalTime(at, "clock-millis")} on
           {contains !== null && ` matching “${contains}”`}
         </p>
       )}
@@ -184,7 +184,7 @@ export function RecordsPanel({ path, at, maskedFor, search, onSearchChange, sele
               <tbody>
                 {rows(page.before)}
                 <tr className="records-table__now" data-testid="records-now" aria-hidden="true">
-                  <td colSpan={5}>▼ {formatLocalTime(at).slice(11)} — the scrubbed time</td>
+                  <td colSpan={5}>▼ {formatLocalTime(at, "clock-millis")} — the scrubbed time</td>
                 </tr>
                 {rows(page.after)}
               </tbody>

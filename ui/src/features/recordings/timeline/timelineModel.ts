@@ -2,7 +2,8 @@
 // to the last moment anything was recorded — events Flink reported from before the recording
 // started included), the part recorded live, the job's state bands, a marker per event, and
 // the scrubber's arithmetic — a time from a pointer's place or a key, the previous and next
-// event, the first exception.
+// event, the first exception. The place/time arithmetic takes any TimeSpan, so it serves the
+// zoomed view (timelineView.ts) as well as the whole timeline.
 import type { EventKind } from "../../../bindings/EventKind";
 import type { RecordingEvent } from "../../../bindings/RecordingEvent";
 import type { RecordingSummary } from "../../../bindings/RecordingSummary";
@@ -20,9 +21,13 @@ export interface TimelineMarker {
   summary: string;
 }
 
-export interface Timeline {
+/** A stretch of time, epoch ms: the whole timeline, or the part of it in view. */
+export interface TimeSpan {
   start: number;
   end: number;
+}
+
+export interface Timeline extends TimeSpan {
   /** Recorded live from … to …; before it, only history Flink still reported. */
   recordedFrom: number;
   recordedTo: number;
@@ -36,7 +41,7 @@ export interface Timeline {
 /** The kinds worth stopping at when stepping through problems only. */
 export const PROBLEM_KINDS: ReadonlySet<EventKind> = new Set<EventKind>(["exception", "checkpoint_failed", "restart", "job_state", "rescale"]);
 
-const clamp = (value: number, low: number, high: number) => Math.min(high, Math.max(low, value));
+export const clamp = (value: number, low: number, high: number) => Math.min(high, Math.max(low, value));
 
 export function buildTimeline(summary: RecordingSummary, events: readonly RecordingEvent[]): Timeline {
   const start = Math.min(summary.start, summary.end);
@@ -55,23 +60,23 @@ export function buildTimeline(summary: RecordingSummary, events: readonly Record
   };
 }
 
-export function clampTime(timeline: Timeline, at: number): number {
-  return Math.round(clamp(at, timeline.start, timeline.end));
+export function clampTime(span: TimeSpan, at: number): number {
+  return Math.round(clamp(at, span.start, span.end));
 }
 
-/** Where `at` sits along the timeline, 0 (start) to 1 (end). */
-export function fractionAt(timeline: Timeline, at: number): number {
-  const span = timeline.end - timeline.start;
-  return span <= 0 ? 0 : clamp((at - timeline.start) / span, 0, 1);
+/** Where `at` sits along `span`, 0 (start) to 1 (end). */
+export function fractionAt(span: TimeSpan, at: number): number {
+  const length = span.end - span.start;
+  return length <= 0 ? 0 : clamp((at - span.start) / length, 0, 1);
 }
 
-export function timeAtFraction(timeline: Timeline, fraction: number): number {
-  return clampTime(timeline, timeline.start + clamp(fraction, 0, 1) * (timeline.end - timeline.start));
+export function timeAtFraction(span: TimeSpan, fraction: number): number {
+  return clampTime(span, span.start + clamp(fraction, 0, 1) * (span.end - span.start));
 }
 
-/** The time under a pointer at `clientX` over a track drawn at `left` … `left + width`. */
-export function timeAtPointer(timeline: Timeline, clientX: number, track: { left: number; width: number }): number {
-  return timeAtFraction(timeline, track.width <= 0 ? 0 : (clientX - track.left) / track.width);
+/** The time under a pointer at `clientX` over `span` drawn at `left` … `left + width`. */
+export function timeAtPointer(span: TimeSpan, clientX: number, track: { left: number; width: number }): number {
+  return timeAtFraction(span, track.width <= 0 ? 0 : (clientX - track.left) / track.width);
 }
 
 /** The first event after `at` (of `kinds`, when given). */

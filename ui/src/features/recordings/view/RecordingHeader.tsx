@@ -32,7 +32,7 @@ export function RecordingHeader({ path, summary, titleId }: { path: string; summ
             {manifest.connection} · Flink {manifest.flinkVersion}
           </span>
           <span>
-            recorded {formatLocalTime(manifest.start).slice(0, 19)} for {formatDuration((manifest.end ?? summary.end) - manifest.start)} by{" "}
+            recorded {formatLocalTime(manifest.start, "seconds")} for {formatDuration((manifest.end ?? summary.end) - manifest.start)} by{" "}
             {manifest.recordedBy}
           </span>
           <span data-testid="recording-counts" data-samples={counts.samples} data-events={counts.events} data-records={counts.records}>

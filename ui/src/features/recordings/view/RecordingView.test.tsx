@@ -67,7 +67,8 @@ describe("RecordingView", () => {
     // State changes are the bands' edges, not markers.
     expect(markers("job_state")).toHaveLength(0);
     expect(screen.getAllByTestId("timeline-band").map((b) => b.dataset["state"])).toEqual(["RESTARTING", "RUNNING", "RESTARTING", "RUNNING"]);
-    expect(screen.getByTestId("timeline-history")).toBeInTheDocument();
+    // The time before the recording, collapsed beside the recording window (timeline/Timeline.test.tsx).
+    expect(screen.getByTestId("timeline-stub-before")).toHaveTextContent("+ 7m 00s before the recording");
     const track = screen.getByRole("slider", { name: "Time in the recording" });
     expect(track).toHaveAttribute("aria-valuemin", String(FIRST_EXCEPTION));
     expect(track).toHaveAttribute("aria-valuemax", String(REC_END));

@@ -7,7 +7,7 @@ import type { Environment } from "../../../bindings/Environment";
 import type { Role } from "../../../bindings/Role";
 import type { TopicDetail } from "../../../bindings/TopicDetail";
 import * as platform from "../../../platform";
-import { appInfo, configEntry, partitionInfo, profile, topicDetail, topicSummary } from "../../../test/fixtures";
+import { appInfo, configEntry, groupSummary, partitionInfo, profile, topicDetail, topicSummary } from "../../../test/fixtures";
 import { at } from "../../../test/at";
 import { mockBackend, renderFrame, stubViewportHeight } from "../../../test/renderApp";
 
@@ -119,6 +119,25 @@ describe("TopicDetailView", () => {
       "The broker returned no configuration entries for this topic.",
     );
     expect(screen.queryByTestId("config-table")).not.toBeInTheDocument();
+  });
+
+  it("lists on the Consumer groups tab the groups reading the topic, or says there are none", async () => {
+    const { user } = renderDetail();
+    vi.mocked(platform.listGroups).mockResolvedValue([
+      groupSummary({ groupId: "billing", state: "Stable", members: 2, totalLag: 1_500, topics: ["demo.orders", "demo.payments"] }),
+      groupSummary({ groupId: "audit-reader", topics: ["audit.trail"] }),
+    ]);
+    await user.click(await screen.findByTestId("topic-tab-groups"));
+    const rows = await screen.findAllByTestId("topic-group-row");
+    expect(rows.map((row) => row.dataset["groupId"])).toEqual(["billing"]);
+    expect(Array.from(at(rows, 0).querySelectorAll("td")).map((td) => td.textContent)).toEqual(["billing", "Stable", "2", "1,500"]);
+    expect(screen.getByTestId("topic-groups-count")).toHaveTextContent("1 group reads this topic.");
+
+    vi.mocked(platform.listGroups).mockResolvedValue([groupSummary({ groupId: "audit-reader", topics: ["audit.trail"] })]);
+    await user.click(screen.getByTestId("tab-groups"));
+    await user.click(await screen.findByTestId("refresh-groups"));
+    await user.click(screen.getByRole("button", { name: "Back" }));
+    expect(await screen.findByTestId("topic-groups-empty")).toHaveTextContent("No consumer group has committed offsets on “demo.orders”");
   });
 
   it("badges an internal topic and offers no Delete for it", async () => {

@@ -1,11 +1,13 @@
 // One topic inside the Topics tab: name, internal badge and message count, then its own
 // tabs — Messages (the message browser, the default), Partitions (facts and the partition
-// table, under-replicated partitions marked) and Configuration. Developers and admins can
-// delete it here (never an internal topic: the cluster depends on those).
-// The Messages panel stays mounted while another tab is shown, so its page, selection
-// and live tail are still there on the way back.
+// table, under-replicated partitions marked), Configuration and Consumer groups (the groups
+// reading it, each a link to its detail). Developers and admins can delete it here (never
+// an internal topic: the cluster depends on those).
+// The tab is part of the navigation, so Back from a group returns to it. The Messages panel
+// stays mounted while another tab is shown, so its page, selection and live tail are still
+// there on the way back to it.
 import { useId, useState } from "react";
-import { useNavigation } from "../../../app/navigation";
+import { useNavigation, type TopicTab } from "../../../app/navigation";
 import type { AppError } from "../../../bindings/AppError";
 import type { ConnectionProfile } from "../../../bindings/ConnectionProfile";
 import { formatCount, pluralize } from "../../../components/format";
@@ -18,22 +20,27 @@ import { useDeleteTopic, useTopicDetail } from "../queries";
 import { ConfigTable } from "./ConfigTable";
 import { DeleteTopicDialog } from "./DeleteTopicDialog";
 import { isUnderReplicated, PartitionTable } from "./PartitionTable";
+import { TopicGroups } from "./TopicGroups";
 import "../topics.css";
-
-type TopicTab = "messages" | "partitions" | "configs";
 
 const TOPIC_TABS: readonly TabDef<TopicTab>[] = [
   { tab: "messages", label: "Messages", testId: "topic-tab-messages" },
   { tab: "partitions", label: "Partitions", testId: "topic-tab-partitions" },
   { tab: "configs", label: "Configuration", testId: "topic-tab-configs" },
+  { tab: "groups", label: "Consumer groups", testId: "topic-tab-groups" },
 ];
 
-export function TopicDetailView({ profile, topic }: { profile: ConnectionProfile; topic: string }) {
+interface TopicDetailViewProps {
+  profile: ConnectionProfile;
+  topic: string;
+  tab: TopicTab;
+}
+
+export function TopicDetailView({ profile, topic, tab }: TopicDetailViewProps) {
   const { navigate } = useNavigation();
   const titleId = useId();
   const tabBase = useId();
-  const panelId = (tab: TopicTab) => `${tabBase}-panel-${tab}`;
-  const [tab, setTab] = useState<TopicTab>("messages");
+  const panelId = (panel: TopicTab) => `${tabBase}-panel-${panel}`;
   const detail = useTopicDetail(profile.id, topic);
   const canManage = useCanManageTopics();
   const remove = useDeleteTopic(profile.id);
@@ -116,7 +123,9 @@ export function TopicDetailView({ profile, topic }: { profile: ConnectionProfile
             idBase={tabBase}
             panelId={panelId}
             active={tab}
-            onSelect={setTab}
+            onSelect={(next) => {
+              navigate({ kind: "topic", id: profile.id, topic, topicTab: next });
+            }}
             label="Topic views"
             className="topic-detail__tabs"
           />
@@ -170,6 +179,16 @@ export function TopicDetailView({ profile, topic }: { profile: ConnectionProfile
               aria-labelledby={tabId(tabBase, "configs")}
             >
               <ConfigTable configs={data.configs} note={data.configNote} />
+            </div>
+          )}
+          {tab === "groups" && (
+            <div
+              className="topic-detail__panel"
+              role="tabpanel"
+              id={panelId("groups")}
+              aria-labelledby={tabId(tabBase, "groups")}
+            >
+              <TopicGroups profile={profile} topic={topic} />
             </div>
           )}
         </>
