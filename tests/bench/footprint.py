@@ -248,12 +248,13 @@ def render(r):
         "line (Tauri's page-load event for the UI); the Swing window's is spawn → its `shown` line. Every run: "
         "`sudo python3 tests/bench/footprint.py` (figures in tests/bench/results/footprint-*.json).",
         "",
-        "Where the memory goes (one run, PSS): the WebKit web process ~110 MiB (its JavaScript heap and "
-        "layers), the app process ~94 MiB (57 MiB of it file-backed: the binary and the WebKitGTK/GTK "
-        "libraries it maps), the network process ~27 MiB. With WebKitGTK's DMA-BUF renderer the web process "
-        "took 199 MiB under software rendering (324 MiB in all); the app now prefers the shared-memory "
-        "renderer unless `WEBKIT_DISABLE_DMABUF_RENDERER` is set. The 150 MiB target needs the web "
-        "process itself to shrink (fewer eagerly loaded modules, WebKit's memory-pressure settings).",
+        "Where the memory goes (one run, PSS): the WebKit web process ~200 MiB (its JavaScript heap, "
+        "layers and, under software rendering, the DMA-BUF renderer's buffers), the app process ~95 MiB "
+        "(57 MiB of it file-backed: the binary and the WebKitGTK/GTK libraries it maps), the network "
+        "process ~27 MiB. `WEBKIT_DISABLE_DMABUF_RENDERER=1` takes the web process to ~110 MiB (231 MiB "
+        "in all), but with it WebKitWebDriver's screenshots hang in this WebKitGTK, so the app does not "
+        "set it by default; a user may. The 150 MiB target needs the web process itself to shrink "
+        "(fewer eagerly loaded modules, WebKit's memory-pressure settings).",
         "",
         f"<!-- section {SECTION}: end -->",
     ]
