@@ -81,9 +81,12 @@ fn deflate_sample() -> std::io::Result<()> {
     println!("cargo:rerun-if-changed={}", source.display());
     let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default())
         .join("sample.slrec.deflate");
+    let sample = std::fs::read(source)?;
     let mut encoder =
         flate2::write::DeflateEncoder::new(std::fs::File::create(out)?, flate2::Compression::best());
-    encoder.write_all(&std::fs::read(source)?)?;
+    encoder.write_all(&sample)?;
     encoder.finish()?;
+    // Its inflated size: the app checks the copy on disk by it before inflating anything.
+    println!("cargo:rustc-env=STREAMLENS_SAMPLE_LEN={}", sample.len());
     Ok(())
 }

@@ -68,22 +68,25 @@ def tree(pid):
 
 
 def memory_kib(pid):
-    """(PSS, RSS) in KiB summed over the process tree, and the processes' names."""
+    """(PSS, RSS) in KiB summed over the process tree, and PSS in KiB per process name."""
     pss = rss = 0
-    names = []
+    by_name = {}
     for p in tree(pid):
         try:
+            mine = 0
             with open(f"/proc/{p}/smaps_rollup") as f:
                 for line in f:
                     if line.startswith("Pss:"):
-                        pss += int(line.split()[1])
+                        mine = int(line.split()[1])
                     elif line.startswith("Rss:"):
                         rss += int(line.split()[1])
             with open(f"/proc/{p}/comm") as f:
-                names.append(f.read().strip())
+                name = f.read().strip()
         except OSError:
             continue
-    return pss, rss, names
+        pss += mine
+        by_name[name] = by_name.get(name, 0) + mine
+    return pss, rss, by_name
 
 
 def wait_for(predicate, timeout_s):
@@ -91,7 +94,7 @@ def wait_for(predicate, timeout_s):
     while time.monotonic() - start < timeout_s:
         if predicate():
             return True
-        time.sleep(0.005)
+        time.sleep(0.02)
     return False
 
 
@@ -104,7 +107,7 @@ def measure(spawn, ready, cold):
     ok = wait_for(lambda: ready(probe), 60)
     start_ms = (time.monotonic() - t0) * 1000
     time.sleep(IDLE_S)
-    pss, rss, names = memory_kib(proc.pid)
+    pss, rss, by_name = memory_kib(proc.pid)
     for p in reversed(tree(proc.pid)):
         try:
             os.kill(p, 9)
@@ -114,7 +117,7 @@ def measure(spawn, ready, cold):
     if not ok:
         return {"failed": "never became ready"}
     return {"start_ms": round(start_ms, 1), "pss_mib": round(pss / 1024, 1), "rss_mib": round(rss / 1024, 1),
-            "processes": names, "cold": cold}
+            "processes": {n: round(k / 1024, 1) for n, k in by_name.items()}, "cold": cold}
 
 
 def ours():
@@ -122,12 +125,17 @@ def ours():
     env = dict(os.environ, DISPLAY=DISPLAY, STREAMLENS_DATA_DIR=data, NO_AT_BRIDGE="1")
     proc = subprocess.Popen([APP], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
+    read_to = {}  # log file -> bytes already read: each poll reads only what is new
+
     def loaded(_):
         logs = os.path.join(data, "logs")
         for name in os.listdir(logs) if os.path.isdir(logs) else []:
-            with open(os.path.join(logs, name), errors="replace") as f:
-                if "window loaded" in f.read():
-                    return True
+            with open(os.path.join(logs, name), "rb") as f:
+                f.seek(read_to.get(name, 0))
+                new = f.read()
+            read_to[name] = read_to.get(name, 0) + len(new)
+            if b"window loaded" in new:
+                return True
         return False
 
     return proc, loaded
@@ -221,7 +229,8 @@ def render(r):
          TARGETS["idle_mib"]),
         ("Idle memory, sum of RSS (warm median)", "rss_mib", False, "MiB", None),
     ]
-    procs = next((x["processes"] for x in r["runs"]["streamlens"] if "processes" in x), [])
+    procs = next((x["processes"] for x in reversed(r["runs"]["streamlens"]) if "processes" in x), {})
+    breakdown = ", ".join(f"{name} {mib:.0f} MiB" for name, mib in sorted(procs.items(), key=lambda p: -p[1]))
     out = [
         f"<!-- section {SECTION}: begin (written by tests/bench/footprint.py; the other benchmarks keep it when "
         "they rewrite this file) -->",
@@ -244,15 +253,14 @@ def render(r):
                f"~{jre_mib():.0f} MiB here) | < {TARGETS['installed_mib']} MiB | {met(installed, TARGETS['installed_mib'])} |")
     out += [
         "",
-        f"Streamlens's process tree: {', '.join(procs)}. Start-up is spawn → the app's `window loaded` log "
+        f"Streamlens's process tree (PSS in the last run): {breakdown}. Start-up is spawn → the app's `window loaded` log "
         "line (Tauri's page-load event for the UI); the Swing window's is spawn → its `shown` line. Every run: "
         "`sudo python3 tests/bench/footprint.py` (figures in tests/bench/results/footprint-*.json).",
         "",
-        "Where the memory goes (one run, PSS): the WebKit web process ~200 MiB (its JavaScript heap, "
-        "layers and, under software rendering, the DMA-BUF renderer's buffers), the app process ~95 MiB "
-        "(57 MiB of it file-backed: the binary and the WebKitGTK/GTK libraries it maps), the network "
-        "process ~27 MiB. `WEBKIT_DISABLE_DMABUF_RENDERER=1` takes the web process to ~110 MiB (231 MiB "
-        "in all), but with it WebKitWebDriver's screenshots hang in this WebKitGTK, so the app does not "
+        "Most of it is the WebKit web process (its JavaScript heap, layers and, under software "
+        "rendering, the DMA-BUF renderer's buffers). Measured by hand on 2026-11-30: "
+        "`WEBKIT_DISABLE_DMABUF_RENDERER=1` took that process from 199 to 110 MiB (324 → 231 MiB in "
+        "all), but with it WebKitWebDriver's screenshots hang in this WebKitGTK, so the app does not "
         "set it by default; a user may. The 150 MiB target needs the web process itself to shrink "
         "(fewer eagerly loaded modules, WebKit's memory-pressure settings).",
         "",

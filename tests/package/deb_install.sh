@@ -42,8 +42,16 @@ if [ ! -f "$CACHE/base/.complete" ]; then
 fi
 
 root="$(mktemp -d /var/tmp/streamlens-pkgroot.XXXXXX)"
+# Every process started in the root carries this mark, so only they are stopped (the root
+# sees the host's /proc: a name match would also stop a Streamlens the user is running).
+mark="$(basename "$root")"
+stop_marked() {
+  for p in /proc/[0-9]*; do
+    if tr '\0' '\n' <"$p/environ" 2>/dev/null | grep -qx "STREAMLENS_PKGTEST=$mark"; then kill "${p#/proc/}" 2>/dev/null || true; fi
+  done
+}
 cleanup() {
-  pkill -f "^/usr/bin/streamlens-desktop" 2>/dev/null || true
+  stop_marked
   for m in dev/pts dev proc var/cache/apt/archives; do umount -l "$root/$m" 2>/dev/null || true; done
   rm -rf "$root"
 }
@@ -58,7 +66,7 @@ cp /etc/resolv.conf "$root/etc/resolv.conf"
 cp "$deb" "$root/tmp/streamlens.deb"
 cp "$ROOT/src-tauri/resources/sample.slrec" "$root/root/from-file-manager.slrec"
 cp "$ROOT/src-tauri/resources/sample.slrec" "$root/root/from-command-line.slrec"
-in_root() { chroot "$root" env -i HOME=/root PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 "$@"; }
+in_root() { chroot "$root" env -i HOME=/root PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 STREAMLENS_PKGTEST="$mark" "$@"; }
 
 say "apt install ./streamlens.deb (+ Xvfb and the file-manager tools the test drives)"
 in_root bash -c 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
@@ -78,11 +86,18 @@ in_root gio mime application/x-streamlens-recording | grep -q "Default applicati
 cat >"$root/root/launch.sh" <<'EOF'
 set -u
 log() { cat /root/.local/share/streamlens/logs/* 2>/dev/null; }
+stop_app() { # the app this script started: the processes with this run's mark
+  for p in /proc/[0-9]*; do
+    if tr '\0' '\n' <"$p/environ" 2>/dev/null | grep -qx "STREAMLENS_PKGTEST=$STREAMLENS_PKGTEST"; then
+      [ "$(cat "$p/comm" 2>/dev/null)" = streamlens-desk ] && kill "${p#/proc/}" 2>/dev/null
+    fi
+  done
+}
 opened() { # FILE: wait up to 60 s for the app to open it; then screenshot and stop the app
   for _ in $(seq 1 120); do
     if log | grep -q "recording opened path=\"/root/$1\""; then
       sleep 3; xwd -root -silent | xwdtopnm 2>/dev/null | pnmtopng >"/root/$1.png"
-      pkill -f '^/usr/bin/streamlens-desktop' ; sleep 1; return 0
+      stop_app; sleep 1; return 0
     fi
     sleep 0.5
   done

@@ -49,11 +49,12 @@ pub(crate) async fn open_recording(state: State<'_, AppState>, path: String) -> 
 #[tauri::command]
 pub(crate) async fn sample_recording(state: State<'_, AppState>) -> Result<String> {
     let path = state.workspace.paths().data_dir.join("sample-flakyjob.slrec");
-    let mut sample = Vec::new();
-    flate2::read::DeflateDecoder::new(SAMPLE_DEFLATED)
-        .read_to_end(&mut sample)
-        .map_err(|e| Error::internal(format!("The embedded sample recording cannot be inflated: {e}")))?;
-    if std::fs::read(&path).ok().as_deref() != Some(sample.as_slice()) {
+    let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+    if size.to_string() != env!("STREAMLENS_SAMPLE_LEN") {
+        let mut sample = Vec::new();
+        flate2::read::DeflateDecoder::new(SAMPLE_DEFLATED)
+            .read_to_end(&mut sample)
+            .map_err(|e| Error::internal(format!("The embedded sample recording cannot be inflated: {e}")))?;
         std::fs::write(&path, &sample).map_err(|e| {
             Error::internal(format!("Cannot write the sample recording to {}: {e}", path.display()))
         })?;

@@ -15,6 +15,12 @@ export function useAppInfo() {
   return useQuery(appInfoQuery);
 }
 
+/** False until the role is known, so an action never flashes for a role without it. */
+export function useRoleAllows(allows: (role: Role) => boolean): boolean {
+  const { data } = useAppInfo();
+  return data !== undefined && allows(data.role);
+}
+
 const grantedRoleKey = [APP_INFO_KEY, "granted-role"] as const;
 
 /** The role the policy granted: the role of the first app info seen. undefined until known. */

@@ -34,3 +34,8 @@ export function createQueryClient(reportError: (error: AppError) => void): Query
     },
   });
 }
+
+/** A refetchInterval: every `ms` (null: never), paused while the last answer was an error. */
+export function pollEvery(ms: number | null) {
+  return (query: { state: { status: string } }) => (ms === null || query.state.status === "error" ? false : ms);
+}

@@ -24,3 +24,16 @@ const BY_RANK: readonly Role[] = (Object.keys(RANK) as Role[]).sort((a, b) => RA
 export function rolesUpTo(granted: Role): Role[] {
   return BY_RANK.filter((role) => RANK[role] <= RANK[granted]);
 }
+
+// The roles that change things by default (the backend's "builders": produce, reset offsets,
+// operate and record jobs, replay recordings). A Record so that a new role is decided here.
+const BUILDS: Record<Role, boolean> = {
+  developer: true,
+  admin: true,
+  support: false,
+  troubleshooter: false,
+};
+
+export function isBuilder(role: Role): boolean {
+  return BUILDS[role];
+}

@@ -1,6 +1,7 @@
 // Facts about a key or mouse event that the app-wide shortcuts (the "/" search focus, the
 // command palette, back and forward) all need: is the user typing, is a modal open, and is
-// this an Apple keyboard (⌘ instead of Ctrl).
+// this an Apple keyboard (⌘ instead of Ctrl); and ↑/↓ between a list's buttons.
+import type { KeyboardEvent } from "react";
 
 const NON_TEXT_INPUTS: ReadonlySet<string> = new Set(["checkbox", "radio", "button", "submit", "reset", "range"]);
 
@@ -20,4 +21,15 @@ export function isModalOpen(): boolean {
 /** macOS (and iPadOS): shortcuts use ⌘ where other systems use Ctrl. */
 export function isApplePlatform(): boolean {
   return /Mac|iPhone|iPad/.test(navigator.userAgent);
+}
+
+/** ↑/↓ move the focus between the `selector` buttons inside the element handling the key. */
+export function moveFocusAmong(event: KeyboardEvent<HTMLElement>, selector: string): void {
+  if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+  const buttons = Array.from(event.currentTarget.querySelectorAll<HTMLButtonElement>(selector));
+  const current = buttons.findIndex((button) => button === document.activeElement);
+  const next = buttons[event.key === "ArrowDown" ? current + 1 : Math.max(current - 1, 0)];
+  if (next === undefined) return;
+  event.preventDefault();
+  next.focus();
 }

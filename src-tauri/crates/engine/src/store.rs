@@ -190,17 +190,18 @@ impl Store {
 }
 
 impl Store {
-    /// The saved app settings (`None` until first saved, or when what was saved cannot be
-    /// read back — written by a newer version, say: the defaults apply then).
-    pub async fn app_settings(&self) -> Result<Option<AppSettings>> {
+    /// The saved app settings; the defaults until first saved, or when what was saved cannot
+    /// be read back (written by a newer version, say).
+    pub async fn app_settings(&self) -> Result<AppSettings> {
         let json: Option<String> = sqlx::query_scalar("SELECT json FROM app_settings WHERE id = 1")
             .fetch_optional(&self.pool)
             .await?;
-        Ok(json.and_then(|text| {
+        let saved = json.and_then(|text| {
             serde_json::from_str(&text)
                 .map_err(|err| tracing::warn!(%err, "the saved settings cannot be read: the defaults apply"))
                 .ok()
-        }))
+        });
+        Ok(saved.unwrap_or_default())
     }
 
     pub async fn save_app_settings(&self, settings: &AppSettings) -> Result<()> {

@@ -20,6 +20,7 @@ import {
   listVertexMetricNames,
   runJobAction,
 } from "../../platform";
+import { pollEvery } from "../../app/queryClient";
 
 export const flinkKeys = {
   overview: (connectionId: string) => ["flink-overview", connectionId] as const,
@@ -50,10 +51,6 @@ const SLOW_POLL_MS = 10_000;
 /** How often a triggered savepoint is asked about. */
 export const SAVEPOINT_POLL_MS = 1_000;
 
-/** Polls every `ms` unless paused or the last answer was an error. */
-function pollEvery(ms: RefreshMs) {
-  return (query: { state: { status: string } }) => (ms === null || query.state.status === "error" ? false : ms);
-}
 
 export function useFlinkOverview(connectionId: string) {
   return useQuery({

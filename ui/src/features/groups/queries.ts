@@ -5,6 +5,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { OffsetReset } from "../../bindings/OffsetReset";
 import { describeGroup, listGroups, resetOffsets } from "../../platform";
+import { pollEvery } from "../../app/queryClient";
 
 export const groupKeys = {
   list: (connectionId: string) => ["groups", connectionId] as const,
@@ -27,7 +28,7 @@ export function useGroupDetail(connectionId: string, groupId: string, pollMs: nu
     queryKey: groupKeys.detail(connectionId, groupId),
     queryFn: () => describeGroup(connectionId, groupId),
     // Polling stops while the group cannot be read (gone, broker down); Retry resumes it.
-    refetchInterval: (query) => (pollMs === null || query.state.status === "error" ? false : pollMs),
+    refetchInterval: pollEvery(pollMs),
     // Every poll is a point on the lag chart; a cached answer would be a stale one.
     staleTime: 0,
     meta: { errorShownInline: true },

@@ -6,6 +6,7 @@ import type { RegistryOverview } from "../../bindings/RegistryOverview";
 import { formatCount, pluralize } from "../../components/format";
 import { useFocusShortcut } from "../../components/useFocusShortcut";
 import { filterSubjects } from "./subjectFilter";
+import { moveFocusAmong } from "../../components/keyboard";
 
 interface SubjectListProps {
   overview: RegistryOverview | undefined;
@@ -16,13 +17,7 @@ interface SubjectListProps {
 }
 
 function moveFocus(event: KeyboardEvent<HTMLUListElement>): void {
-  if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
-  const buttons = Array.from(event.currentTarget.querySelectorAll<HTMLButtonElement>("button"));
-  const current = buttons.findIndex((button) => button === document.activeElement);
-  const next = buttons[event.key === "ArrowDown" ? current + 1 : Math.max(current - 1, 0)];
-  if (next === undefined) return;
-  event.preventDefault();
-  next.focus();
+  moveFocusAmong(event, "button");
 }
 
 export function SubjectList({ overview, selected, onOpen, search, onSearchChange }: SubjectListProps) {

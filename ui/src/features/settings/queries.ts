@@ -36,9 +36,8 @@ export function useSaveSettings() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (settings: AppSettings) => saveAppSettings(settings),
-    onSuccess: async (saved) => {
+    onSuccess: (saved) => {
       queryClient.setQueryData(settingsKey, saved);
-      await queryClient.invalidateQueries({ queryKey: settingsKey });
     },
   });
 }

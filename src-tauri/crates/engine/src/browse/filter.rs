@@ -40,7 +40,15 @@ impl PreparedFilter {
         Ok(Self { needle, program })
     }
 
+    /// No text and no expression: every record passes (and nothing is built to check it).
+    pub fn is_empty(&self) -> bool {
+        self.needle.is_none() && self.program.is_none()
+    }
+
     pub fn matches(&self, record: &MessageRecord) -> bool {
+        if self.is_empty() {
+            return true;
+        }
         self.matches_fields(&Fields {
             key: PayloadView::of(&record.key),
             value: PayloadView::of(&record.value),
@@ -54,6 +62,9 @@ impl PreparedFilter {
 
     /// The same filter over a record as JSON (how recordings keep the records they captured).
     pub fn matches_json(&self, record: &serde_json::Value) -> bool {
+        if self.is_empty() {
+            return true;
+        }
         let number = |key: &str| record.get(key).and_then(serde_json::Value::as_i64);
         let headers = record
             .get("headers")

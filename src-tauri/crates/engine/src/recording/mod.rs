@@ -16,3 +16,21 @@ pub mod writer;
 
 pub use reader::RecordingReader;
 pub use writer::RecordingWriter;
+
+/// Waits `wait`, checking `cancel` every 50 ms; true when cancelled (the recorder between
+/// polls, replay between paced records).
+pub(crate) async fn sleep_unless_cancelled(
+    wait: std::time::Duration,
+    cancel: &std::sync::atomic::AtomicBool,
+) -> bool {
+    use std::sync::atomic::Ordering;
+    let until = tokio::time::Instant::now() + wait;
+    while tokio::time::Instant::now() < until {
+        if cancel.load(Ordering::Relaxed) {
+            return true;
+        }
+        let left = until.saturating_duration_since(tokio::time::Instant::now());
+        tokio::time::sleep(left.min(std::time::Duration::from_millis(50))).await;
+    }
+    cancel.load(Ordering::Relaxed)
+}

@@ -315,8 +315,7 @@ impl RecordingReader {
         limit: u32,
     ) -> Result<CapturedPage> {
         let prepared = PreparedFilter::new(filter)?;
-        let filtering = filter.text.as_deref().is_some_and(|t| !t.trim().is_empty())
-            || filter.expression.as_deref().is_some_and(|e| !e.trim().is_empty());
+        let filtering = !prepared.is_empty();
         let limit = limit.clamp(1, MAX_RECORD_PAGE);
         let sql = if before {
             "SELECT seq, direction, topic, body FROM records WHERE ts < ?1 ORDER BY ts DESC, seq DESC LIMIT ?2"

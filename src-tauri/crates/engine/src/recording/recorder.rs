@@ -167,12 +167,8 @@ pub async fn record_job(
             return Ok(at);
         }
         let wait = options.interval.saturating_sub(tick.elapsed());
-        let until = Instant::now() + wait;
-        while Instant::now() < until {
-            if cancel.load(Ordering::Relaxed) {
-                return Ok(at);
-            }
-            tokio::time::sleep(Duration::from_millis(50).min(until - Instant::now())).await;
+        if super::sleep_unless_cancelled(wait, &cancel).await {
+            return Ok(at);
         }
     }
 }

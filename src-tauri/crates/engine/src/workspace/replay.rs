@@ -6,7 +6,6 @@
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
-use std::time::Duration;
 
 use futures_util::future::join_all;
 
@@ -17,6 +16,7 @@ use crate::kafka::producing::ProduceRequest;
 use crate::kafka::KafkaCluster;
 use crate::profile::Environment;
 use crate::recording::replay::{pause, replayable, ReplayProgress, PAGE};
+use crate::recording::sleep_unless_cancelled;
 
 pub type ReplayProgressSink = Box<dyn FnMut(ReplayProgress) + Send>;
 
@@ -107,17 +107,4 @@ async fn produce_all(
         }
     }
     Ok(())
-}
-
-/// Waits, checking the cancel flag every 100 ms; true when cancelled.
-async fn sleep_unless_cancelled(wait: Duration, cancel: &AtomicBool) -> bool {
-    let deadline = tokio::time::Instant::now() + wait;
-    while tokio::time::Instant::now() < deadline {
-        if cancel.load(Ordering::Relaxed) {
-            return true;
-        }
-        let left = deadline.saturating_duration_since(tokio::time::Instant::now());
-        tokio::time::sleep(left.min(Duration::from_millis(100))).await;
-    }
-    cancel.load(Ordering::Relaxed)
 }

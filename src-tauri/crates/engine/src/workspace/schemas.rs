@@ -150,7 +150,7 @@ impl Workspace {
     async fn decoders_for(&self, profile: &ConnectionProfile, topic: &str) -> Result<TopicDecoders> {
         match self.store.topic_decoders(&profile.id, topic).await? {
             Some(pinned) => Ok(pinned),
-            None => Ok(self.store.app_settings().await?.unwrap_or_default().default_decoders),
+            None => Ok(self.store.app_settings().await?.default_decoders),
         }
     }
 
@@ -176,7 +176,7 @@ impl Workspace {
     ) -> Result<()> {
         session.authorize(Action::ReadMessages)?;
         let profile = self.store.find_profile(connection).await?;
-        let defaults = self.store.app_settings().await?.unwrap_or_default().default_decoders;
+        let defaults = self.store.app_settings().await?.default_decoders;
         self.store.pin_topic_decoders(&profile.id, topic, (decoders != defaults).then_some(decoders)).await?;
         tracing::info!(connection = %profile.name, topic, ?decoders, "decoders pinned");
         Ok(())

@@ -9,7 +9,7 @@ use crate::settings::AppSettings;
 impl Workspace {
     pub async fn app_settings(&self, session: &Session) -> Result<AppSettings> {
         session.authorize(Action::EditSettings)?;
-        Ok(self.store.app_settings().await?.unwrap_or_default())
+        self.store.app_settings().await
     }
 
     /// Saves the settings if they are valid; returns what was saved.

@@ -6,6 +6,7 @@ import type { CheckpointSummary } from "../../../bindings/CheckpointSummary";
 import { formatBytes, formatLocalTime } from "../../../components/format";
 import { formatDuration, NOT_REPORTED } from "../format";
 import { JobState } from "../JobState";
+import { moveFocusAmong } from "../../../components/keyboard";
 
 interface CheckpointHistoryProps {
   history: readonly CheckpointSummary[];
@@ -14,13 +15,7 @@ interface CheckpointHistoryProps {
 }
 
 function moveFocus(event: KeyboardEvent<HTMLTableSectionElement>): void {
-  if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
-  const buttons = Array.from(event.currentTarget.querySelectorAll<HTMLButtonElement>("[data-testid='checkpoint-open']"));
-  const current = buttons.findIndex((button) => button === document.activeElement);
-  const next = buttons[event.key === "ArrowDown" ? current + 1 : Math.max(current - 1, 0)];
-  if (next === undefined) return;
-  event.preventDefault();
-  next.focus();
+  moveFocusAmong(event, "[data-testid='checkpoint-open']");
 }
 
 export function CheckpointHistory({ history, selected, onSelect }: CheckpointHistoryProps) {

@@ -9,6 +9,7 @@ import { formatDuration, NOT_REPORTED } from "../format";
 import { JobState } from "../JobState";
 import { TaskChips } from "../TaskChips";
 import { matchesJob } from "./jobFilter";
+import { moveFocusAmong } from "../../../components/keyboard";
 
 interface JobListProps {
   jobs: readonly JobSummary[] | undefined;
@@ -18,13 +19,7 @@ interface JobListProps {
 }
 
 function moveFocus(event: KeyboardEvent<HTMLTableSectionElement>): void {
-  if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
-  const buttons = Array.from(event.currentTarget.querySelectorAll<HTMLButtonElement>("[data-testid='job-open']"));
-  const current = buttons.findIndex((button) => button === document.activeElement);
-  const next = buttons[event.key === "ArrowDown" ? current + 1 : Math.max(current - 1, 0)];
-  if (next === undefined) return;
-  event.preventDefault();
-  next.focus();
+  moveFocusAmong(event, "[data-testid='job-open']");
 }
 
 export function JobList({ jobs, search, onSearchChange, onOpen }: JobListProps) {
