@@ -12,6 +12,7 @@ use std::sync::OnceLock;
 use libfuzzer_sys::fuzz_target;
 use streamlens_engine::access::policy::MaskingPolicy;
 use streamlens_engine::browse::decode::decode_auto_within;
+use streamlens_engine::browse::record::PayloadFormat;
 use streamlens_engine::mask::{find_all, Detector, Masker, PseudonymKey};
 use streamlens_engine::schema::protobuf::{self, ProtoSchema};
 use streamlens_engine::schema::{avro, wire, AvroPlan};
@@ -40,11 +41,11 @@ fn schemas() -> &'static Schemas {
     })
 }
 
-fn masker() -> &'static Masker {
-    static MASKER: OnceLock<Masker> = OnceLock::new();
-    MASKER.get_or_init(|| {
-        Masker::new(&MaskingPolicy::default(), "fuzz", PseudonymKey::new(b"fuzz".to_vec())).expect("built-in masking")
-    })
+thread_local! {
+    /// The masker remembers field names between records, so it is kept (per thread) too.
+    static MASKER: std::cell::RefCell<Masker> = std::cell::RefCell::new(
+        Masker::new(&MaskingPolicy::default(), "fuzz", PseudonymKey::new(b"fuzz".to_vec())).expect("built-in masking"),
+    );
 }
 
 fn collect_strings(value: &serde_json::Value, out: &mut Vec<String>) {
@@ -97,15 +98,20 @@ fuzz_target!(|data: &[u8]| {
         4 => {
             let payload = decode_auto_within(Some(body), usize::MAX);
             let Some(text) = payload.text.as_deref() else { return };
-            let masker = masker();
             let mut marks = Vec::new();
             // Each string the masked value holds (keys included) is checked, not the JSON text:
             // escapes such as `\u0000@host.com` read as an email only once serialised.
             let mut strings = Vec::new();
-            match serde_json::from_str::<serde_json::Value>(text) {
-                Ok(value) => collect_strings(&masker.mask_json(value, &[], &mut marks).unwrap_or_default(), &mut strings),
-                Err(_) => strings.push(masker.mask_text(text, &mut marks)),
-            }
+            MASKER.with_borrow_mut(|masker| match payload.format {
+                PayloadFormat::Json => {
+                    // The masker reads what the decoder wrote; it may refuse it, never pass it.
+                    if let Ok(masked) = masker.mask_json(text, &[], &mut marks) {
+                        let value = serde_json::from_str(&masked).expect("masked JSON is JSON");
+                        collect_strings(&value, &mut strings);
+                    }
+                }
+                _ => strings.push(masker.mask_text(text, &mut marks)),
+            });
             for masked in &strings {
                 let left = find_all(masked, &Detector::ALL);
                 assert!(left.is_empty(), "{left:?} left in masked {masked:?} of {text:?}");
@@ -115,7 +121,7 @@ fuzz_target!(|data: &[u8]| {
             let _ = wire::confluent_frame(body);
             let _ = wire::not_framed_reason(body);
             let payload = decode_auto_within(Some(body), usize::MAX);
-            if payload.format == streamlens_engine::browse::record::PayloadFormat::Json && !payload.truncated {
+            if payload.format == PayloadFormat::Json && !payload.truncated {
                 valid_json(payload.text.as_deref().unwrap_or_default());
             }
         }

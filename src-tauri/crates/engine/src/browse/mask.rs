@@ -7,6 +7,7 @@
 use super::decode::PREVIEW_LIMIT;
 use super::decode_stage::DecodeStage;
 use super::record::{MessageRecord, Payload, PayloadFormat};
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use crate::mask::{MaskMark, Masker, PathPattern};
@@ -101,15 +102,6 @@ fn mask_payload(
         let masked = masker.mask_text(&text, &mut marks);
         return finish(payload, masked, PayloadFormat::Text, marks, limit);
     }
-    let value: serde_json::Value = match serde_json::from_str(&text) {
-        Ok(value) => value,
-        Err(err) => {
-            return Payload::withheld(
-                size,
-                &format!("Withheld: the decoded value could not be masked ({err})."),
-            )
-        }
-    };
     let tagged: Arc<[PathPattern]> = match &payload.schema {
         Some(tag) => match masker.schema_paths(tag.id, |config| decode.tagged_paths(tag.id, config)) {
             Ok(paths) => paths,
@@ -122,10 +114,18 @@ fn mask_payload(
         },
         None => Arc::from(Vec::new()),
     };
-    let masked = masker.mask_json(value, &tagged, &mut marks).unwrap_or(serde_json::Value::Null);
-    // Nothing masked: the decoder's own text (exactly as decoded) instead of a re-serialisation.
-    let text = if marks.is_empty() { text } else { masked.to_string() };
-    finish(payload, text, PayloadFormat::Json, marks, limit)
+    // Nothing masked: the decoder's own text, not a copy.
+    let masked = match masker.mask_json(&text, &tagged, &mut marks) {
+        Ok(Cow::Owned(masked)) => Some(masked),
+        Ok(Cow::Borrowed(same)) => (!std::ptr::eq(same, text.as_str())).then(|| same.to_string()),
+        Err(err) => {
+            return Payload::withheld(
+                size,
+                &format!("Withheld: the decoded value could not be masked ({err})."),
+            )
+        }
+    };
+    finish(payload, masked.unwrap_or(text), PayloadFormat::Json, marks, limit)
 }
 
 /// The masked text in place of the original, cut to `limit`.

@@ -6,7 +6,7 @@
 use std::net::Ipv6Addr;
 use std::sync::LazyLock;
 
-use regex::{Regex, RegexSet};
+use regex::Regex;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -77,18 +77,14 @@ impl Detector {
 /// Every finding of `detectors` in `text`, earliest first; where two overlap the one that
 /// starts first (then the longer) wins.
 pub fn find_all(text: &str, detectors: &[Detector]) -> Vec<(usize, usize, Detector)> {
-    // Most values hold nothing a detector could match (see `could_match`); for the rest one
-    // pass of the combined set says which detectors to run.
-    if !could_match(text.as_bytes()) {
-        return Vec::new();
-    }
-    let hits = SET.matches(text);
-    if !hits.matched_any() {
+    // Most values hold nothing a detector could match: one byte scan rules them out.
+    let possible = super::gate::possible(text);
+    if possible.is_empty() {
         return Vec::new();
     }
     let mut found: Vec<(usize, usize, Detector)> = detectors
         .iter()
-        .filter(|d| hits.matched(d.index()))
+        .filter(|d| possible.has(**d))
         .flat_map(|d| d.find(text).into_iter().map(move |(s, e)| (s, e, *d)))
         .collect();
     found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
@@ -102,62 +98,32 @@ pub fn find_all(text: &str, detectors: &[Detector]) -> Vec<(usize, usize, Detect
     kept
 }
 
-/// A cheap byte scan: every detector needs an `@` (email), a `:` (IPv6), four or more
-/// digits (IPv4, SSN, phone, card), two capitals and two digits in a row (IBAN), or a run of
-/// 15+ token characters (JWT, API keys). Names, words and short codes have none of these.
-fn could_match(bytes: &[u8]) -> bool {
-    let mut digits = 0;
-    let mut run = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        match b {
-            b'@' | b':' => return true,
-            b'0'..=b'9' => digits += 1,
-            _ => {}
-        }
-        if digits >= 4 {
-            return true;
-        }
-        if b.is_ascii_alphanumeric() || b == b'_' || b == b'-' || b == b'.' {
-            run += 1;
-            if run >= 15 {
-                return true;
-            }
-        } else {
-            run = 0;
-        }
-        let iban_start = i >= 3
-            && bytes[i - 3].is_ascii_uppercase()
-            && bytes[i - 2].is_ascii_uppercase()
-            && bytes[i - 1].is_ascii_digit()
-            && b.is_ascii_digit();
-        if iban_start {
-            return true;
-        }
-    }
-    false
-}
-
 impl Detector {
     /// Position in [`Detector::ALL`] (and in the compiled tables).
-    fn index(self) -> usize {
+    pub(super) fn index(self) -> usize {
         Self::ALL.iter().position(|d| *d == self).unwrap_or(0)
     }
 
+    /// The detector's regex. Word boundaries are ASCII ones (`(?-u:\b)`): a letter with an
+    /// accent next to a number counts as a boundary (masks more, never less), and the
+    /// patterns stay within what the lazy DFA runs on text with non-ASCII names.
     fn pattern(self) -> &'static str {
         match self {
             Self::Email => r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}",
             // International (`+44 20 7946 0958`, `0044…`) or North American (`(415) 555-0100`).
-            Self::Phone => r"(?:(?:\+|\b00)\d[\d\s().\-]{5,20}\d|\(?\b\d{3}\)?[\s.\-]\d{3}[\s.\-]\d{4}\b)",
-            Self::Card => r"\b\d(?:[ \-]?\d){12,18}\b",
-            Self::Iban => r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}\b",
-            Self::Ssn => r"\b\d{3}-\d{2}-\d{4}\b",
-            Self::Ip => {
-                r"(?:\b(?:\d{1,3}\.){3}\d{1,3}\b|(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?:(?:\d{1,3}\.){3}\d{1,3})?)"
+            Self::Phone => {
+                r"(?:(?:\+|(?-u:\b)00)[0-9][0-9\s().\-]{5,20}[0-9]|\(?(?-u:\b)[0-9]{3}\)?[\s.\-][0-9]{3}[\s.\-][0-9]{4}(?-u:\b))"
             }
-            Self::Jwt => r"\beyJ[A-Za-z0-9_\-]{4,}\.eyJ[A-Za-z0-9_\-]{4,}\.[A-Za-z0-9_\-]*",
+            Self::Card => r"(?-u:\b)[0-9](?:[ \-]?[0-9]){12,18}(?-u:\b)",
+            Self::Iban => r"(?-u:\b)[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]){11,30}(?-u:\b)",
+            Self::Ssn => r"(?-u:\b)[0-9]{3}-[0-9]{2}-[0-9]{4}(?-u:\b)",
+            Self::Ip => {
+                r"(?:(?-u:\b)(?:[0-9]{1,3}\.){3}[0-9]{1,3}(?-u:\b)|(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?:(?:[0-9]{1,3}\.){3}[0-9]{1,3})?)"
+            }
+            Self::Jwt => r"(?-u:\b)eyJ[A-Za-z0-9_\-]{4,}\.eyJ[A-Za-z0-9_\-]{4,}\.[A-Za-z0-9_\-]*",
             // Known key prefixes, or a long token mixing upper case, lower case and digits.
             Self::ApiKey => {
-                r"(?:\b(?:sk|pk|rk)_(?:live|test)_[A-Za-z0-9]{10,}|\bAKIA[0-9A-Z]{16}\b|\bgh[pousr]_[A-Za-z0-9]{20,}|\bxox[abpr]-[A-Za-z0-9\-]{10,}|\bAIza[0-9A-Za-z_\-]{30,}|\b[A-Za-z0-9_\-]{32,}\b)"
+                r"(?:(?-u:\b)(?:sk|pk|rk)_(?:live|test)_[A-Za-z0-9]{10,}|(?-u:\b)AKIA[0-9A-Z]{16}(?-u:\b)|(?-u:\b)gh[pousr]_[A-Za-z0-9]{20,}|(?-u:\b)xox[abpr]-[A-Za-z0-9\-]{10,}|(?-u:\b)AIza[0-9A-Za-z_\-]{30,}|(?-u:\b)[A-Za-z0-9_\-]{32,}(?-u:\b))"
             }
         }
     }
@@ -171,12 +137,6 @@ fn regex(pattern: &str) -> Regex {
 /// One regex per detector, in [`Detector::ALL`] order.
 static REGEXES: LazyLock<Vec<Regex>> =
     LazyLock::new(|| Detector::ALL.iter().map(|d| regex(d.pattern())).collect());
-/// All detectors in one pass, to rule out most values at once.
-static SET: LazyLock<RegexSet> = LazyLock::new(|| {
-    RegexSet::new(Detector::ALL.iter().map(|d| d.pattern()))
-        .unwrap_or_else(|e| panic!("detector patterns: {e}"))
-});
-
 fn digits(text: &str) -> Vec<u32> {
     text.chars().filter_map(|c| c.to_digit(10)).collect()
 }

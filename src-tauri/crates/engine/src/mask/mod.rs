@@ -7,12 +7,18 @@
 
 mod action;
 mod detect;
+mod gate;
+mod json_text;
 mod paths;
 pub mod schema_tags;
+mod text;
 mod walk;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::Arc;
+
+use rustc_hash::FxHashMap;
 
 use serde::Serialize;
 use ts_rs::TS;
@@ -39,6 +45,8 @@ pub struct MaskMark {
 #[derive(Debug, Clone)]
 pub struct CompiledRule {
     pub name: String,
+    /// How marks name it: `rule <name>`.
+    label: String,
     topics: Vec<NamePattern>,
     paths: Vec<PathPattern>,
     /// Every field pattern in one regex (one match per name instead of one per pattern).
@@ -64,6 +72,7 @@ impl CompiledRule {
         };
         Ok(Self {
             name: rule.name.clone(),
+            label: format!("rule {}", rule.name),
             topics: names(&rule.topics)?,
             paths: paths(&rule.paths)?,
             fields_any,
@@ -78,7 +87,7 @@ impl CompiledRule {
     }
 
     /// Does the rule mask the value at `path` (by path, or by its field name) outright?
-    fn masks_path(&self, path: &[Step]) -> bool {
+    fn masks_path(&self, path: &[Step<'_>]) -> bool {
         self.paths.iter().any(|p| p.matches(path))
     }
 
@@ -87,7 +96,7 @@ impl CompiledRule {
     }
 
     /// With an allow-list, is the value at `path` (or one of its parents) on it?
-    fn disallows(&self, path: &[Step]) -> bool {
+    fn disallows(&self, path: &[Step<'_>]) -> bool {
         !self.allow_only.is_empty()
             && !(0..=path.len()).any(|n| self.allow_only.iter().any(|a| a.matches(&path[..n])))
     }
@@ -102,8 +111,8 @@ pub struct Masker {
     key: PseudonymKey,
     /// Every detector some rule runs.
     detectors: Vec<Detector>,
-    /// The first rule masking a field name, by name: field names repeat in every record.
-    by_name: std::sync::Mutex<HashMap<String, Option<usize>>>,
+    /// What a field name means for masking, by name: field names repeat in every record.
+    by_name: FxHashMap<Box<str>, NameFacts>,
     /// Tagged paths by schema id (computed once per scan).
     schema_paths: HashMap<u32, Result<Arc<[PathPattern]>, String>>,
 }
@@ -126,7 +135,7 @@ impl Masker {
         Ok(Self {
             rules,
             detectors,
-            by_name: std::sync::Mutex::new(HashMap::new()),
+            by_name: FxHashMap::default(),
             tags: TagConfig { attributes: policy.tag_attributes.clone(), tags: policy.tags.clone() },
             tag_action: policy.tag_action,
             key,
@@ -144,53 +153,69 @@ impl Masker {
         self.schema_paths.entry(id).or_insert_with(|| compute(tags).map(Arc::from)).clone()
     }
 
-    /// Masks a decoded JSON value in place; `None` when the value itself is removed.
-    pub fn mask_json(
-        &self,
-        value: serde_json::Value,
+    /// Masks a decoded JSON text in one pass: the masked text (compact JSON; `null` when
+    /// the whole value is removed), borrowed when nothing in it was masked. An error says
+    /// why the text could not be read (the caller withholds the payload).
+    pub fn mask_json<'t>(
+        &mut self,
+        json: &'t str,
         tagged: &[PathPattern],
         marks: &mut Vec<MaskMark>,
-    ) -> Option<serde_json::Value> {
-        walk::Walk { masker: self, tagged, marks }.value(value, &mut Vec::new())
+    ) -> Result<Cow<'t, str>, String> {
+        let mut walk = walk::Walk {
+            masker: self,
+            tagged,
+            marks,
+            text: json,
+            out: String::with_capacity(json.len() + 16),
+            written_keys: Vec::with_capacity(16),
+        };
+        let (end, kept) = walk.value(0, &mut Vec::with_capacity(8), None)?;
+        let out = walk.out;
+        if json_text::skip_ws(json.as_bytes(), end) != json.len() {
+            return Err(format!("unexpected text after the value at byte {end}"));
+        }
+        Ok(match (kept, out == json) {
+            (false, _) => Cow::Borrowed("null"),
+            (true, true) => Cow::Borrowed(json),
+            (true, false) => Cow::Owned(out),
+        })
     }
 
     /// Masks free text (a non-JSON payload): allow-lists mask it whole, detectors in place.
-    pub fn mask_text(&self, text: &str, marks: &mut Vec<MaskMark>) -> String {
+    pub fn mask_text(&mut self, text: &str, marks: &mut Vec<MaskMark>) -> String {
         if let Some(rule) = self.rules.iter().find(|r| r.disallows(&[])) {
-            marks.push(mark("$", &format!("rule {} (not on its allow-list)", rule.name), rule.action));
+            marks.push(mark("$", &format!("{} (not on its allow-list)", rule.label), rule.action));
             return rule.action.apply_text(text, &self.key);
         }
-        walk::detect_in_text(self, text, &|| "$".to_string(), marks).unwrap_or_else(|| text.to_string())
+        text::detect_in_text(self, text, &|| "$".to_string(), marks).unwrap_or_else(|| text.to_string())
     }
 
     /// The rule that masks a header by its name, if any.
-    pub fn header_rule(&self, name: &str) -> Option<&CompiledRule> {
-        self.name_rule(name).map(|i| &self.rules[i])
+    pub fn header_rule(&mut self, name: &str) -> Option<&CompiledRule> {
+        self.name_facts(name).rule.map(|i| &self.rules[i])
     }
 
-    /// The first rule whose field patterns match `name` (remembered per name).
-    fn name_rule(&self, name: &str) -> Option<usize> {
-        let Ok(mut cache) = self.by_name.lock() else {
-            return self.rules.iter().position(|r| r.masks_field_name(name));
+    /// What the field name `name` means for masking (remembered per name).
+    fn name_facts(&mut self, name: &str) -> NameFacts {
+        if let Some(facts) = self.by_name.get(name) {
+            return *facts;
+        }
+        let facts = NameFacts {
+            rule: self.rules.iter().position(|r| r.masks_field_name(name)),
+            clean: find_all(name, &self.detectors).is_empty(),
         };
-        if let Some(found) = cache.get(name) {
-            return *found;
+        if self.by_name.len() > 10_000 {
+            self.by_name.clear();
         }
-        let found = self.rules.iter().position(|r| r.masks_field_name(name));
-        if cache.len() > 10_000 {
-            cache.clear();
-        }
-        cache.insert(name.to_string(), found);
-        found
+        self.by_name.insert(name.into(), facts);
+        facts
     }
 
-    /// The first rule that masks the value at `path` whole: by its path, or its field name.
-    fn rule_for(&self, path: &[Step]) -> Option<&CompiledRule> {
+    /// The first rule that masks the value at `path` whole: by its path, or by its field
+    /// name (`by_name`: the first rule masking the last key of `path`).
+    fn rule_for(&self, path: &[Step<'_>], by_name: Option<usize>) -> Option<&CompiledRule> {
         let by_path = self.rules.iter().position(|r| r.masks_path(path));
-        let by_name = match path.last() {
-            Some(Step::Key(name)) => self.name_rule(name),
-            _ => None,
-        };
         match (by_path, by_name) {
             (Some(a), Some(b)) => Some(&self.rules[a.min(b)]),
             (a, b) => a.or(b).map(|i| &self.rules[i]),
@@ -200,6 +225,15 @@ impl Masker {
     pub fn key(&self) -> &PseudonymKey {
         &self.key
     }
+}
+
+/// What one field name means for masking.
+#[derive(Debug, Clone, Copy)]
+struct NameFacts {
+    /// The first rule masking values under this name.
+    rule: Option<usize>,
+    /// No detector finds anything in the name itself.
+    clean: bool,
 }
 
 fn mark(path: &str, rule: &str, action: MaskAction) -> MaskMark {
@@ -215,6 +249,18 @@ mod tests {
 
     fn masker(policy: &MaskingPolicy) -> Masker {
         Masker::new(policy, "orders", PseudonymKey::new(b"k".to_vec())).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// `value` masked (through its JSON text), read back.
+    fn masked(
+        masker: &mut Masker,
+        value: &Value,
+        tagged: &[PathPattern],
+        marks: &mut Vec<MaskMark>,
+    ) -> Value {
+        let json = value.to_string();
+        let text = masker.mask_json(&json, tagged, marks).unwrap_or_else(|e| panic!("{e}"));
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}: {text}"))
     }
 
     /// PII values a record may carry, each one something a detector knows.
@@ -255,9 +301,9 @@ mod tests {
         #![proptest_config(ProptestConfig::with_cases(400))]
         #[test]
         fn masked_output_never_holds_a_detector_match((value, secret) in record()) {
-            let masker = masker(&MaskingPolicy::default());
+            let mut masker = masker(&MaskingPolicy::default());
             let mut marks = Vec::new();
-            let masked = masker.mask_json(value, &[], &mut marks).unwrap_or(Value::Null).to_string();
+            let masked = masker.mask_json(&value.to_string(), &[], &mut marks).unwrap_or_else(|e| panic!("{e}")).into_owned();
             prop_assert!(!masked.contains(&secret), "{} leaked in {}", secret, masked);
             let leftovers = find_all(&masked, &Detector::ALL);
             prop_assert!(leftovers.is_empty(), "{:?} in {}", leftovers, masked);
@@ -288,10 +334,10 @@ mod tests {
             "#,
         )
         .unwrap_or_else(|e| panic!("{e}"));
-        let masker = masker(&policy);
+        let mut masker = masker(&policy);
         let value = json!({"id": 7, "customer": {"email": "ann@example.com", "address": {"street": "1 Main St"}, "tier": "gold"}, "lines": [{"sku": "A"}]});
         let mut marks = Vec::new();
-        let masked = masker.mask_json(value, &[], &mut marks).unwrap_or(Value::Null);
+        let masked = masked(&mut masker, &value, &[], &mut marks);
         let email = masked["customer"]["email"].as_str().unwrap_or_default();
         assert!(email.starts_with("pseudo:"), "{masked}");
         assert!(masked["customer"]["address"].as_str().unwrap_or_default().starts_with("pseudo:"));
@@ -317,8 +363,7 @@ mod tests {
     fn map_keys_are_masked_too() {
         let value = json!({"counts": {"ann@example.com": 3, "bob@example.org": 4}});
         let mut marks = Vec::new();
-        let masked =
-            masker(&MaskingPolicy::default()).mask_json(value, &[], &mut marks).unwrap_or(Value::Null);
+        let masked = masked(&mut masker(&MaskingPolicy::default()), &value, &[], &mut marks);
         assert_eq!(masked, json!({"counts": {"***": 3, "***'": 4}}));
         assert!(marks.iter().all(|m| !m.path.contains('@')), "{marks:?}");
     }
@@ -329,9 +374,9 @@ mod tests {
             "[[rules]]\nname = \"follow\"\nfields = [\"*email*\"]\ndetectors = [\"card\"]\naction = \"keep_last:4\"",
         )
         .unwrap_or_else(|e| panic!("{e}"));
-        let masker = masker(&policy);
+        let mut masker = masker(&policy);
         let value = json!({"email": "ann@example.com", "note": "card 4111111111111111", "ip": "10.1.2.3"});
-        let masked = masker.mask_json(value, &[], &mut Vec::new()).unwrap_or(Value::Null);
+        let masked = masked(&mut masker, &value, &[], &mut Vec::new());
         assert_eq!(masked["email"], "************com", "a quarter at most: 3 of 15");
         assert_eq!(masked["note"], "card ************1111");
         assert_eq!(masked["ip"], REDACTED, "the built-in rule still covers the rest");
@@ -341,11 +386,11 @@ mod tests {
     fn schema_tagged_paths_are_masked_with_the_tag_action() {
         let policy: MaskingPolicy =
             toml::from_str("builtin_rule = false\ntag_action = \"remove\"").unwrap_or_else(|e| panic!("{e}"));
-        let masker = masker(&policy);
+        let mut masker = masker(&policy);
         let tagged = [PathPattern::parse("$.lines[*].card").unwrap_or_else(|e| panic!("{e}"))];
         let mut marks = Vec::new();
         let value = json!({"lines": [{"card": "x", "sku": "A"}, {"card": "y", "sku": "B"}]});
-        let masked = masker.mask_json(value, &tagged, &mut marks).unwrap_or(Value::Null);
+        let masked = masked(&mut masker, &value, &tagged, &mut marks);
         assert_eq!(masked, json!({"lines": [{"sku": "A"}, {"sku": "B"}]}));
         assert_eq!(marks[1].path, "$.lines[1].card");
         assert_eq!(marks[1].rule, "schema tag");

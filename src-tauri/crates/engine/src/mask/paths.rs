@@ -2,17 +2,20 @@
 //! `$.items[*].card`, `$..email` at any depth, `$.meta.*`) and field-name globs
 //! (`*email*`, case-insensitive). A value's own path is a list of [`Step`]s from the root.
 
+use std::borrow::Cow;
+
 use regex::Regex;
 
-/// One step from the root to a value: an object key or an array position.
+/// One step from the root to a value: an object key (borrowed from the JSON text where it
+/// needs no unescaping) or an array position.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Step {
-    Key(String),
+pub enum Step<'a> {
+    Key(Cow<'a, str>),
     Index(usize),
 }
 
 /// Renders a path the way the policy writes it: `$.items[2].card`.
-pub fn render(path: &[Step]) -> String {
+pub fn render(path: &[Step<'_>]) -> String {
     let mut out = String::from("$");
     for step in path {
         match step {
@@ -106,12 +109,12 @@ impl PathPattern {
     }
 
     /// Does the value at `path` match?
-    pub fn matches(&self, path: &[Step]) -> bool {
+    pub fn matches(&self, path: &[Step<'_>]) -> bool {
         matches_from(&self.segments, path)
     }
 }
 
-fn matches_from(segments: &[Segment], path: &[Step]) -> bool {
+fn matches_from(segments: &[Segment], path: &[Step<'_>]) -> bool {
     let Some((first, rest)) = segments.split_first() else {
         return path.is_empty();
     };
@@ -121,7 +124,7 @@ fn matches_from(segments: &[Segment], path: &[Step]) -> bool {
             None => false,
             Some((step, tail)) => {
                 let ok = match (first, step) {
-                    (Segment::Key(k), Step::Key(s)) => k == s,
+                    (Segment::Key(k), Step::Key(s)) => k == s.as_ref(),
                     (Segment::AnyKey, Step::Key(_)) => true,
                     (Segment::AnyIndex, Step::Index(_)) => true,
                     (Segment::Index(n), Step::Index(i)) => n == i,
@@ -183,10 +186,10 @@ pub fn glob_regex(glob: &str) -> String {
 mod tests {
     use super::*;
 
-    fn path(steps: &[&str]) -> Vec<Step> {
+    fn path<'a>(steps: &[&'a str]) -> Vec<Step<'a>> {
         steps
             .iter()
-            .map(|s| s.parse::<usize>().map_or_else(|_| Step::Key((*s).to_string()), Step::Index))
+            .map(|s| s.parse::<usize>().map_or_else(|_| Step::Key(Cow::Borrowed(*s)), Step::Index))
             .collect()
     }
 
