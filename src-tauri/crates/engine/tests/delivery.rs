@@ -135,7 +135,8 @@ async fn exports_write_every_row_masked_for_the_role_and_leave_nothing_when_canc
     let id = connection(&t, Environment::Dev).await;
     let dir = tempfile::tempdir().unwrap();
     let total = t.workspace.describe_topic(&dev, &id, "demo.payments").await.unwrap().message_count as u64;
-    let all = request("demo.payments", StartPosition::Earliest, 1);
+    // Limit 0: the whole range.
+    let all = request("demo.payments", StartPosition::Earliest, 0);
     let go = || Arc::new(AtomicBool::new(false));
 
     let jsonl = ExportTarget { path: dir.path().join("payments.jsonl"), format: ExportFormat::Jsonl };
@@ -147,7 +148,31 @@ async fn exports_write_every_row_masked_for_the_role_and_leave_nothing_when_canc
         let row: serde_json::Value = serde_json::from_str(line).unwrap();
         assert!(row["value"]["payment_id"].is_string(), "{line}");
     }
-    assert!(!dir.path().join("payments.partial").exists());
+    assert!(!dir.path().join("payments.jsonl.partial").exists());
+    let again = t.workspace.export_messages(&dev, &id, &all, &jsonl, go(), Box::new(|_| {})).await.unwrap_err();
+    assert!(again.to_string().contains("already exists"), "{again}");
+    assert_eq!(std::fs::read_to_string(&jsonl.path).unwrap(), text, "the existing file is kept");
+
+    // A limit stops the export after that many rows.
+    let first = ExportTarget { path: dir.path().join("first.jsonl"), format: ExportFormat::Jsonl };
+    let three = request("demo.payments", StartPosition::Earliest, 3);
+    let summary = t.workspace.export_messages(&dev, &id, &three, &first, go(), Box::new(|_| {})).await.unwrap();
+    assert_eq!(summary.rows, 3);
+    assert_eq!(std::fs::read_to_string(&first.path).unwrap().lines().count(), 3);
+
+    // A folder that does not exist: a clear error naming the file, nothing made.
+    let nowhere = ExportTarget { path: dir.path().join("missing/out.jsonl"), format: ExportFormat::Jsonl };
+    let err = t.workspace.export_messages(&dev, &id, &all, &nowhere, go(), Box::new(|_| {})).await.unwrap_err();
+    assert!(matches!(err, Error::InvalidInput { .. }), "{err:?}");
+    assert!(err.to_string().contains("missing/out.jsonl") && err.to_string().contains("folder"), "{err}");
+
+    // An expression the filter cannot parse keeps its kind through the export.
+    let mut bad = request("demo.payments", StartPosition::Earliest, 0);
+    bad.filter.expression = Some("value.amount >".to_string());
+    let target = ExportTarget { path: dir.path().join("bad.jsonl"), format: ExportFormat::Jsonl };
+    let err = t.workspace.export_messages(&dev, &id, &bad, &target, go(), Box::new(|_| {})).await.unwrap_err();
+    assert!(matches!(err, Error::InvalidInput { .. }), "{err:?}");
+    assert!(!target.path.exists() && !dir.path().join("bad.jsonl.partial").exists());
 
     let csv = ExportTarget { path: dir.path().join("payments.csv"), format: ExportFormat::Csv };
     let support = Session::new(Role::Support);
@@ -156,6 +181,7 @@ async fn exports_write_every_row_masked_for_the_role_and_leave_nothing_when_canc
     assert_eq!(summary.rows, total);
     let text = std::fs::read_to_string(&csv.path).unwrap();
     assert!(text.starts_with("topic,partition,offset,timestamp,key,value,headers\n"));
+    assert_eq!(summary.bytes, text.len() as u64, "the header counts too");
     assert!(!text.contains('@'), "an email reached a support export");
 
     let cancelled = Arc::new(AtomicBool::new(true));
@@ -163,5 +189,5 @@ async fn exports_write_every_row_masked_for_the_role_and_leave_nothing_when_canc
     let summary =
         t.workspace.export_messages(&dev, &id, &all, &target, cancelled, Box::new(|_| {})).await.unwrap();
     assert!(summary.cancelled);
-    assert!(!target.path.exists() && !dir.path().join("cancelled.partial").exists());
+    assert!(!target.path.exists() && !dir.path().join("cancelled.jsonl.partial").exists());
 }

@@ -48,7 +48,8 @@ async fn every_path_out(t: &common::TestWorkspace, session: &Session, id: &str, 
     t.workspace.stream_messages(session, id, &all, cancel, sink, Box::new(|_| {})).await.unwrap();
     out.push_str(&serde_json::to_string(&*streamed.lock().unwrap()).unwrap());
     for (name, format) in [("out.jsonl", ExportFormat::Jsonl), ("out.csv", ExportFormat::Csv)] {
-        let target = ExportTarget { path: t.dir.path().join(format!("{topic}-{name}")), format };
+        let file = format!("{topic}-{}-{name}", session.role.as_str());
+        let target = ExportTarget { path: t.dir.path().join(file), format };
         let cancel = Arc::new(AtomicBool::new(false));
         t.workspace.export_messages(session, id, &all, &target, cancel, Box::new(|_| {})).await.unwrap();
         out.push_str(&std::fs::read_to_string(&target.path).unwrap());

@@ -127,9 +127,11 @@ impl Workspace {
         result
     }
 
-    /// Writes the request's whole range to `path` as JSON lines or CSV, through the same
-    /// data path as the screen (a masked role exports masked data). The file appears only
-    /// when complete: it is written beside it as `.partial` and renamed at the end.
+    /// Writes the request's range to `path` as JSON lines or CSV, through the same data
+    /// path as the screen (a masked role exports masked data): at most `request.limit`
+    /// records (0: the whole range). The file appears only when complete: it is written
+    /// beside it as `<name>.partial` and renamed at the end; an existing file is not
+    /// replaced, and nothing is left behind when the export fails or is cancelled.
     pub async fn export_messages(
         &self,
         session: &Session,
@@ -142,69 +144,82 @@ impl Workspace {
         // Refused before any file is made.
         let (profile, _) = self.kafka_cluster(connection).await?;
         session.authorize_on(Action::ReadMessages, read_target(&profile, &request.topic))?;
-        let partial = target.path.with_extension("partial");
-        let file = std::fs::File::create(&partial).map_err(|e| {
-            Error::invalid(format!("Cannot write {}: {e}. Choose another folder.", partial.display()))
-        })?;
-        let state = Arc::new(std::sync::Mutex::new(ExportState::default()));
-        let sink_state = Arc::clone(&state);
-        let format = target.format;
-        let records = format.writer(&request.topic);
-        let mut writer = std::io::BufWriter::with_capacity(256 * 1024, file);
-        if let Some(header) = format.header() {
-            std::io::Write::write_all(&mut writer, header.as_bytes())?;
+        let shown = target.path.display().to_string();
+        if target.path.exists() {
+            return Err(Error::invalid(format!("{shown} already exists. Choose another name.")));
         }
+        let mut partial = target.path.clone().into_os_string();
+        partial.push(".partial");
+        let partial = std::path::PathBuf::from(partial);
+        let file = std::fs::File::create(&partial).map_err(|e| {
+            Error::invalid(format!("Cannot write {shown}: {e}. Choose a folder that exists and that you may write to."))
+        })?;
+        let format = target.format;
+        let header = format.header().unwrap_or_default();
+        let mut writer = std::io::BufWriter::with_capacity(256 * 1024, file);
+        let state = ExportState { bytes: header.len() as u64, ..ExportState::default() };
+        let state = Arc::new(std::sync::Mutex::new(state));
+        let sink_state = Arc::clone(&state);
+        let written = std::io::Write::write_all(&mut writer, header.as_bytes());
+        let writer = Arc::new(std::sync::Mutex::new(writer));
+        let sink_writer = Arc::clone(&writer);
+        let records = format.writer(&request.topic);
+        let limit = match request.limit {
+            0 => u64::MAX,
+            n => u64::from(n),
+        };
         let mut line = String::with_capacity(1024);
         let sink: RecordSink = Box::new(move |record| {
             line.clear();
             records.write(&mut line, &record);
-            let Ok(mut state) = sink_state.lock() else { return ControlFlow::Break(()) };
-            if let Err(err) = std::io::Write::write_all(&mut writer, line.as_bytes()).and_then(|()| {
-                if state.rows % 10_000 == 0 {
-                    std::io::Write::flush(&mut writer)
-                } else {
-                    Ok(())
-                }
-            }) {
+            let (Ok(mut state), Ok(mut writer)) = (sink_state.lock(), sink_writer.lock()) else {
+                return ControlFlow::Break(());
+            };
+            if let Err(err) = std::io::Write::write_all(&mut *writer, line.as_bytes()) {
                 state.error = Some(err.to_string());
                 return ControlFlow::Break(());
             }
             state.rows += 1;
             state.bytes += line.len() as u64;
-            ControlFlow::Continue(())
+            match state.rows >= limit {
+                true => ControlFlow::Break(()),
+                false => ControlFlow::Continue(()),
+            }
         });
         let cancelled = Arc::clone(&cancel);
-        let outcome = self.stream_messages(session, connection, request, cancel, sink, progress).await;
+        let outcome = match written {
+            Ok(()) => self.stream_messages(session, connection, request, cancel, sink, progress).await,
+            Err(err) => Err(err.into()),
+        };
+        let flushed = match writer.lock() {
+            Ok(mut writer) => std::io::Write::flush(&mut *writer).map_err(|e| e.to_string()),
+            Err(_) => Err("the file writer failed".to_string()),
+        };
         let state = state.lock().map(|s| s.clone()).unwrap_or_default();
-        let failed = outcome.as_ref().err().map(ToString::to_string).or(state.error.clone());
-        if failed.is_some() || cancelled.load(std::sync::atomic::Ordering::Relaxed) {
+        let stopped = match (outcome, state.error.clone().map_or(flushed, Err)) {
+            (Err(err), _) => Some(err),
+            (Ok(_), Err(write_error)) => Some(Error::invalid(format!("writing failed: {write_error}"))),
+            (Ok(_), Ok(())) => None,
+        };
+        drop(writer);
+        if stopped.is_some() || cancelled.load(std::sync::atomic::Ordering::Relaxed) {
             let _ = std::fs::remove_file(&partial);
-            if let Some(message) = failed {
-                return Err(Error::internal(format!(
-                    "The export to {} stopped: {message}",
-                    target.path.display()
-                )));
+            if let Some(err) = stopped {
+                return Err(err.context(&format!("The export to {shown} stopped")));
             }
-            return Ok(ExportSummary {
-                rows: state.rows,
-                bytes: state.bytes,
-                path: String::new(),
-                cancelled: true,
-            });
+            return Ok(ExportSummary { rows: state.rows, bytes: state.bytes, path: String::new(), cancelled: true });
         }
-        std::fs::rename(&partial, &target.path)?;
+        if let Err(err) = std::fs::rename(&partial, &target.path) {
+            let _ = std::fs::remove_file(&partial);
+            return Err(Error::invalid(format!("Cannot write {shown}: {err}.")));
+        }
         self.audit(session, "export", None, serde_json::json!({
             "connection": connection, "topic": request.topic, "rows": state.rows,
-            "format": format!("{:?}", target.format).to_lowercase(), "path": target.path.display().to_string(),
+            "format": format!("{:?}", target.format).to_lowercase(), "path": shown,
         }))
         .await?;
         tracing::info!(topic = %request.topic, rows = state.rows, role = session.role.as_str(), "export");
-        Ok(ExportSummary {
-            rows: state.rows,
-            bytes: state.bytes,
-            path: target.path.display().to_string(),
-            cancelled: false,
-        })
+        Ok(ExportSummary { rows: state.rows, bytes: state.bytes, path: shown, cancelled: false })
     }
 
     /// Stops a running scan; a scan that already ended is not an error.
