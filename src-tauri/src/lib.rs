@@ -15,6 +15,12 @@ use streamlens_engine::Workspace;
 /// the role it gives the OS user; `STREAMLENS_ROLE` picks a role in personal mode, or views
 /// as a lower one in managed mode.
 fn session_from_policy(paths: &AppPaths) -> Result<(Session, load::LoadedPolicy), streamlens_engine::Error> {
+    let loaded = load::load(paths)?;
+    Ok((session_under(&loaded)?, loaded))
+}
+
+/// The session `loaded` gives the OS user (with the role `STREAMLENS_ROLE` asks for).
+pub(crate) fn session_under(loaded: &load::LoadedPolicy) -> Result<Session, streamlens_engine::Error> {
     let requested = match std::env::var("STREAMLENS_ROLE").as_deref() {
         Ok("developer") => Some(Role::Developer),
         Ok("support") => Some(Role::Support),
@@ -22,8 +28,7 @@ fn session_from_policy(paths: &AppPaths) -> Result<(Session, load::LoadedPolicy)
         Ok("admin") => Some(Role::Admin),
         _ => None,
     };
-    let loaded = load::load(paths)?;
-    Ok((loaded.session(&current_user(), requested)?, loaded))
+    loaded.session(&current_user(), requested)
 }
 
 pub fn run() -> ExitCode {
@@ -81,6 +86,10 @@ pub fn run() -> ExitCode {
             commands::app::view_as,
             commands::app::audit_entries,
             commands::app::verify_audit,
+            commands::app::export_audit,
+            commands::app::policy_document,
+            commands::app::check_policy,
+            commands::app::save_policy,
             commands::app::app_settings,
             commands::app::save_app_settings,
             commands::connections::list_connections,

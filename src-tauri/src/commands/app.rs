@@ -1,10 +1,13 @@
 //! App-level commands: version, paths and role; "view as" a lower role; the diagnostics
-//! report; the audit log (admin); the app settings.
+//! report; the audit log and the workspace policy (admin); the app settings.
 
 use streamlens_engine::access::audit::{AuditEntry, AuditVerification};
+use streamlens_engine::access::load::PolicyDocument;
 use streamlens_engine::access::Role;
+use streamlens_engine::browse::export::ExportTarget;
 use streamlens_engine::settings::AppSettings;
 use streamlens_engine::workspace::AppInfo;
+use streamlens_engine::workspace::AuditExport;
 use streamlens_engine::Result;
 use tauri::State;
 
@@ -37,6 +40,44 @@ pub(crate) async fn audit_entries(state: State<'_, AppState>, limit: u32) -> Res
 #[tauri::command]
 pub(crate) async fn verify_audit(state: State<'_, AppState>) -> Result<AuditVerification> {
     state.workspace.verify_audit(&state.session()).await
+}
+
+/// Writes the whole audit log to a new file (admin).
+#[tauri::command]
+pub(crate) async fn export_audit(state: State<'_, AppState>, target: ExportTarget) -> Result<AuditExport> {
+    state.workspace.export_audit(&state.session(), &target).await
+}
+
+#[tauri::command]
+pub(crate) fn policy_document(state: State<'_, AppState>) -> Result<PolicyDocument> {
+    state.workspace.policy_document(&state.session())
+}
+
+/// Why `text` is not a valid policy; `None` when it is.
+#[tauri::command]
+pub(crate) fn check_policy(state: State<'_, AppState>, text: String) -> Result<Option<String>> {
+    state.workspace.check_policy(&state.session(), &text)
+}
+
+/// Saves the policy (personal mode) and runs every later command under it.
+#[tauri::command]
+pub(crate) async fn save_policy(state: State<'_, AppState>, text: String) -> Result<PolicyDocument> {
+    let session = state.session();
+    let loaded = state.workspace.save_policy(&session, &text).await?;
+    state.start_over(crate::session_under(&loaded)?);
+    tracing::info!(sha256 = %loaded.hash, role = state.granted_role().as_str(), "policy saved");
+    state.workspace.policy_document(&state.session()).or_else(|_| {
+        // The new policy may not make this user an admin any more: the file is saved all the same.
+        Ok(PolicyDocument {
+            text,
+            path: loaded.source.map(|p| p.display().to_string()).unwrap_or_default(),
+            builtin: false,
+            managed: false,
+            editable: false,
+            reason: Some("The saved policy no longer makes you an admin.".to_string()),
+            sha256: loaded.hash,
+        })
+    })
 }
 
 #[tauri::command]

@@ -128,6 +128,8 @@ fn typescript_bindings_are_current() {
     check.file::<mask::MaskMark>();
     check.file::<access::audit::AuditEntry>();
     check.file::<access::audit::AuditVerification>();
+    check.file::<access::load::PolicyDocument>();
+    check.file::<workspace::AuditExport>();
     check.file::<browse::record::HeaderRecord>();
     check.file::<browse::record::TimestampKind>();
     check.file::<browse::record::MessageRecord>();

@@ -78,6 +78,10 @@ const MATRIX: &[(&str, &[Role], &[Role])] = &[
     ("replay_recording", BUILDERS, NOBODY),
     ("audit_entries", &[A], &[A]),
     ("verify_audit", &[A], &[A]),
+    ("export_audit", &[A], &[A]),
+    ("policy_document", &[A], &[A]),
+    ("check_policy", &[A], &[A]),
+    ("save_policy", &[A], &[A]),
     ("app_settings", ALL, ALL),
     ("save_app_settings", ALL, ALL),
 ];
@@ -240,6 +244,16 @@ async fn call(f: &Fixture, session: &Session, connection: &str, command: &str) -
         }
         "audit_entries" => w.audit_entries(session, 5).await.map(drop),
         "verify_audit" => w.verify_audit(session).await.map(drop),
+        "export_audit" => {
+            let target = ExportTarget {
+                path: f.t.dir.path().join(format!("audit-{}.jsonl", common::uuid_like())),
+                format: ExportFormat::Jsonl,
+            };
+            w.export_audit(session, &target).await.map(drop)
+        }
+        "policy_document" => w.policy_document(session).map(drop),
+        "check_policy" => w.check_policy(session, "version = 1").map(drop),
+        "save_policy" => w.save_policy(session, "version = 1\n").await.map(drop),
         "app_settings" => w.app_settings(session).await.map(drop),
         "save_app_settings" => w.save_app_settings(session, AppSettings::default()).await.map(drop),
         other => panic!("the matrix names a command the test does not call: {other}"),

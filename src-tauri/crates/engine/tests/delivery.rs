@@ -149,20 +149,23 @@ async fn exports_write_every_row_masked_for_the_role_and_leave_nothing_when_canc
         assert!(row["value"]["payment_id"].is_string(), "{line}");
     }
     assert!(!dir.path().join("payments.jsonl.partial").exists());
-    let again = t.workspace.export_messages(&dev, &id, &all, &jsonl, go(), Box::new(|_| {})).await.unwrap_err();
+    let again =
+        t.workspace.export_messages(&dev, &id, &all, &jsonl, go(), Box::new(|_| {})).await.unwrap_err();
     assert!(again.to_string().contains("already exists"), "{again}");
     assert_eq!(std::fs::read_to_string(&jsonl.path).unwrap(), text, "the existing file is kept");
 
     // A limit stops the export after that many rows.
     let first = ExportTarget { path: dir.path().join("first.jsonl"), format: ExportFormat::Jsonl };
     let three = request("demo.payments", StartPosition::Earliest, 3);
-    let summary = t.workspace.export_messages(&dev, &id, &three, &first, go(), Box::new(|_| {})).await.unwrap();
+    let summary =
+        t.workspace.export_messages(&dev, &id, &three, &first, go(), Box::new(|_| {})).await.unwrap();
     assert_eq!(summary.rows, 3);
     assert_eq!(std::fs::read_to_string(&first.path).unwrap().lines().count(), 3);
 
     // A folder that does not exist: a clear error naming the file, nothing made.
     let nowhere = ExportTarget { path: dir.path().join("missing/out.jsonl"), format: ExportFormat::Jsonl };
-    let err = t.workspace.export_messages(&dev, &id, &all, &nowhere, go(), Box::new(|_| {})).await.unwrap_err();
+    let err =
+        t.workspace.export_messages(&dev, &id, &all, &nowhere, go(), Box::new(|_| {})).await.unwrap_err();
     assert!(matches!(err, Error::InvalidInput { .. }), "{err:?}");
     assert!(err.to_string().contains("missing/out.jsonl") && err.to_string().contains("folder"), "{err}");
 
@@ -170,7 +173,8 @@ async fn exports_write_every_row_masked_for_the_role_and_leave_nothing_when_canc
     let mut bad = request("demo.payments", StartPosition::Earliest, 0);
     bad.filter.expression = Some("value.amount >".to_string());
     let target = ExportTarget { path: dir.path().join("bad.jsonl"), format: ExportFormat::Jsonl };
-    let err = t.workspace.export_messages(&dev, &id, &bad, &target, go(), Box::new(|_| {})).await.unwrap_err();
+    let err =
+        t.workspace.export_messages(&dev, &id, &bad, &target, go(), Box::new(|_| {})).await.unwrap_err();
     assert!(matches!(err, Error::InvalidInput { .. }), "{err:?}");
     assert!(!target.path.exists() && !dir.path().join("bad.jsonl.partial").exists());
 

@@ -127,6 +127,12 @@ pub async fn entries(store: &Store, limit: u32) -> Result<Vec<AuditEntry>> {
     Ok(rows.iter().map(entry_from_row).collect())
 }
 
+/// Every entry, oldest first.
+pub async fn all_entries(store: &Store) -> Result<Vec<AuditEntry>> {
+    let rows = sqlx::query("SELECT * FROM audit_log ORDER BY seq").fetch_all(store.pool()).await?;
+    Ok(rows.iter().map(entry_from_row).collect())
+}
+
 fn entry_from_row(row: &sqlx::sqlite::SqliteRow) -> AuditEntry {
     AuditEntry {
         seq: row.get("seq"),

@@ -8,6 +8,9 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use serde::Serialize;
+use ts_rs::TS;
+
 use super::{signature, Policy, Role, Session};
 use crate::error::{Error, Result};
 use crate::paths::AppPaths;
@@ -107,6 +110,75 @@ pub fn load_from(path: &Path, pinned: Option<&str>) -> Result<LoadedPolicy> {
         }
     };
     Ok(LoadedPolicy { policy: Arc::new(policy), mode, source, hash: sha256_hex(&hashed) })
+}
+
+/// The policy file as an admin edits it in the app.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PolicyDocument {
+    /// The file's text; with no file, a commented starter (the built-in policy applies).
+    pub text: String,
+    pub path: String,
+    /// No policy file: the built-in policy applies.
+    pub builtin: bool,
+    /// The installation pins an admin's key: the policy is signed and not edited here.
+    pub managed: bool,
+    pub editable: bool,
+    /// Why it cannot be edited here, and how it is changed instead.
+    pub reason: Option<String>,
+    /// SHA-256 of the file (of `builtin` with no file): what recordings and the audit log name.
+    pub sha256: String,
+}
+
+/// What a new policy file starts from.
+const STARTER: &str = "# The workspace policy (docs/policy.md). With no file the built-in policy applies;
+# saving this creates the file. Sections: [[connections]], [[assignments]], [[grants]],
+# [[denials]], [masking] and [[masking.rules]].
+version = 1
+";
+
+/// The policy file this installation reads, for the editor.
+pub fn document(paths: &AppPaths) -> Result<PolicyDocument> {
+    let pinned = pinned_key()?;
+    let path = policy_path(paths, pinned.is_some());
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => Some(text),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => None,
+        Err(err) => return Err(Error::invalid(format!("Cannot read the policy {}: {err}", path.display()))),
+    };
+    let managed = pinned.is_some();
+    let reason = managed.then(|| {
+        "This installation is managed: the policy is signed with your admin's key. Change it there and sign it with `streamlens policy sign`.".to_string()
+    });
+    Ok(PolicyDocument {
+        sha256: sha256_hex(text.as_deref().map_or(b"builtin".as_slice(), str::as_bytes)),
+        builtin: text.is_none(),
+        text: text.unwrap_or_else(|| STARTER.to_string()),
+        path: path.display().to_string(),
+        managed,
+        editable: !managed,
+        reason,
+    })
+}
+
+/// Replaces the personal policy file with `text` once it parses as a policy, and loads it.
+/// Refused in managed mode: there the policy changes only by the admin's signature.
+pub fn save(paths: &AppPaths, text: &str) -> Result<LoadedPolicy> {
+    if pinned_key()?.is_some() {
+        return Err(Error::forbidden(
+            "This installation is managed: the policy is signed with your admin's key and cannot be changed here.",
+        ));
+    }
+    Policy::parse(text).map_err(|e| Error::invalid(format!("The policy is not valid: {e}")))?;
+    let path = policy_path(paths, false);
+    let mut temporary = path.as_os_str().to_os_string();
+    temporary.push(".saving");
+    let temporary = PathBuf::from(temporary);
+    std::fs::write(&temporary, text).and_then(|()| std::fs::rename(&temporary, &path)).map_err(|e| {
+        let _ = std::fs::remove_file(&temporary);
+        Error::invalid(format!("Cannot write the policy {}: {e}", path.display()))
+    })?;
+    load_from(&path, None)
 }
 
 /// `policy.toml` → `policy.toml.sig`.

@@ -157,7 +157,7 @@ fn csv_payload(payload: &Payload) -> String {
 }
 
 /// RFC 4180: quote a cell with a comma, quote or line break, doubling inner quotes.
-fn csv_cell(out: &mut String, cell: &str) {
+pub(crate) fn csv_cell(out: &mut String, cell: &str) {
     if cell.contains([',', '"', '\n', '\r']) {
         out.push('"');
         out.push_str(&cell.replace('"', "\"\""));
@@ -169,6 +169,45 @@ fn csv_cell(out: &mut String, cell: &str) {
 
 fn quote(text: &str) -> String {
     serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_string())
+}
+
+/// A file being exported: written as `NAME.partial` beside `path` and renamed to `path`
+/// when complete, so a reader never sees half a file; an existing `path` is never replaced.
+pub struct NewFile {
+    path: std::path::PathBuf,
+    partial: std::path::PathBuf,
+}
+
+impl NewFile {
+    /// Refuses an existing `path` or a folder it cannot write to, naming the user's file.
+    pub fn create(path: &std::path::Path) -> crate::Result<(Self, std::fs::File)> {
+        let shown = path.display();
+        if path.exists() {
+            return Err(crate::Error::invalid(format!("{shown} already exists. Choose another name.")));
+        }
+        let mut partial = path.as_os_str().to_os_string();
+        partial.push(".partial");
+        let partial = std::path::PathBuf::from(partial);
+        let file = std::fs::File::create(&partial).map_err(|e| {
+            crate::Error::invalid(format!(
+                "Cannot write {shown}: {e}. Choose a folder that exists and that you may write to."
+            ))
+        })?;
+        Ok((Self { path: path.to_path_buf(), partial }, file))
+    }
+
+    /// The file is complete: it takes its name (nothing is left behind if that fails).
+    pub fn finish(self) -> crate::Result<()> {
+        std::fs::rename(&self.partial, &self.path).map_err(|err| {
+            let _ = std::fs::remove_file(&self.partial);
+            crate::Error::invalid(format!("Cannot write {}: {err}.", self.path.display()))
+        })
+    }
+
+    /// The export stopped: the partial file goes.
+    pub fn abandon(self) {
+        let _ = std::fs::remove_file(&self.partial);
+    }
 }
 
 #[cfg(test)]

@@ -1,9 +1,16 @@
 //! The workspace's side of the policy: the masking secret (kept in the OS keyring), the
 //! audit trail every data access leaves, and the admin's view of that trail.
 
+use std::io::Write as _;
+
+use serde::Serialize;
+use ts_rs::TS;
+
 use super::Workspace;
 use crate::access::audit::{self, AuditEntry, AuditVerification};
+use crate::access::load::{self, LoadedPolicy, PolicyDocument};
 use crate::access::{Action, Session};
+use crate::browse::export::{csv_cell, ExportFormat, ExportTarget, NewFile};
 use crate::error::{Error, Result};
 use crate::mask::PseudonymKey;
 use crate::profile::ConnectionProfile;
@@ -50,6 +57,71 @@ impl Workspace {
         audit::entries(&self.store, limit).await
     }
 
+    /// Writes every audit entry, oldest first, to a new file as JSON lines or CSV (admin).
+    /// The export itself is the last entry it holds.
+    pub async fn export_audit(&self, session: &Session, target: &ExportTarget) -> Result<AuditExport> {
+        session.authorize(Action::ViewAudit)?;
+        let (new_file, file) = NewFile::create(&target.path)?;
+        let detail = serde_json::json!({ "path": target.path.display().to_string() });
+        self.audit(session, "audit_export", None, detail).await?;
+        let entries = audit::all_entries(&self.store).await?;
+        let mut out = String::with_capacity(entries.len() * 200);
+        if target.format == ExportFormat::Csv {
+            out.push_str("seq,at,user,role,action,connection,detail\n");
+        }
+        for entry in &entries {
+            match target.format {
+                ExportFormat::Jsonl => {
+                    out.push_str(&serde_json::to_string(entry).map_err(|e| Error::internal(e.to_string()))?);
+                }
+                ExportFormat::Csv => {
+                    let seq = entry.seq.to_string();
+                    let connection = entry.connection.as_deref().unwrap_or_default();
+                    let cells =
+                        [&seq, &entry.at, &entry.user, &entry.role, &entry.action, connection, &entry.detail];
+                    for (i, cell) in cells.iter().enumerate() {
+                        if i > 0 {
+                            out.push(',');
+                        }
+                        csv_cell(&mut out, cell);
+                    }
+                }
+            }
+            out.push('\n');
+        }
+        let mut writer = std::io::BufWriter::new(file);
+        if let Err(err) = writer.write_all(out.as_bytes()).and_then(|()| writer.flush()) {
+            new_file.abandon();
+            return Err(Error::invalid(format!("Cannot write {}: {err}.", target.path.display())));
+        }
+        drop(writer);
+        new_file.finish()?;
+        Ok(AuditExport { rows: entries.len() as u64, path: target.path.display().to_string() })
+    }
+
+    /// The workspace policy as its file holds it, and whether it may be edited here (admin).
+    pub fn policy_document(&self, session: &Session) -> Result<PolicyDocument> {
+        session.authorize(Action::EditPolicy)?;
+        load::document(&self.paths)
+    }
+
+    /// Why `text` is not a valid policy (`None`: it is).
+    pub fn check_policy(&self, session: &Session, text: &str) -> Result<Option<String>> {
+        session.authorize(Action::EditPolicy)?;
+        Ok(crate::access::Policy::parse(text).err())
+    }
+
+    /// Replaces the policy file with `text` (personal mode only; a managed policy is signed
+    /// by the admin's key and changed there) and notes the change in the audit log. The
+    /// caller starts a new session under the returned policy.
+    pub async fn save_policy(&self, session: &Session, text: &str) -> Result<LoadedPolicy> {
+        session.authorize(Action::EditPolicy)?;
+        let loaded = load::save(&self.paths, text)?;
+        let source = loaded.source.as_ref().map(|p| p.display().to_string());
+        self.note_policy(session, &loaded.hash, source.as_deref()).await?;
+        Ok(loaded)
+    }
+
     /// Checks the audit log's hash chain (admin).
     pub async fn verify_audit(&self, session: &Session) -> Result<AuditVerification> {
         session.authorize(Action::ViewAudit)?;
@@ -68,4 +140,13 @@ impl Workspace {
         self.audit(session, "policy_change", None, detail).await?;
         Ok(true)
     }
+}
+
+/// What an audit export wrote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AuditExport {
+    #[ts(type = "number")]
+    pub rows: u64,
+    pub path: String,
 }

@@ -10,7 +10,7 @@ use crate::access::{Action, Session, Target};
 use crate::browse::mask::MaskStage;
 use std::ops::ControlFlow;
 
-use crate::browse::export::{ExportSummary, ExportTarget};
+use crate::browse::export::{ExportSummary, ExportTarget, NewFile};
 use crate::browse::TailRequest;
 use crate::browse::{BrowseRequest, MessagePage, Pipeline, ScanOutcome};
 use crate::error::{Error, Result};
@@ -145,15 +145,7 @@ impl Workspace {
         let (profile, _) = self.kafka_cluster(connection).await?;
         session.authorize_on(Action::ReadMessages, read_target(&profile, &request.topic))?;
         let shown = target.path.display().to_string();
-        if target.path.exists() {
-            return Err(Error::invalid(format!("{shown} already exists. Choose another name.")));
-        }
-        let mut partial = target.path.clone().into_os_string();
-        partial.push(".partial");
-        let partial = std::path::PathBuf::from(partial);
-        let file = std::fs::File::create(&partial).map_err(|e| {
-            Error::invalid(format!("Cannot write {shown}: {e}. Choose a folder that exists and that you may write to."))
-        })?;
+        let (new_file, file) = NewFile::create(&target.path)?;
         let format = target.format;
         let header = format.header().unwrap_or_default();
         let mut writer = std::io::BufWriter::with_capacity(256 * 1024, file);
@@ -203,20 +195,27 @@ impl Workspace {
         };
         drop(writer);
         if stopped.is_some() || cancelled.load(std::sync::atomic::Ordering::Relaxed) {
-            let _ = std::fs::remove_file(&partial);
+            new_file.abandon();
             if let Some(err) = stopped {
                 return Err(err.context(&format!("The export to {shown} stopped")));
             }
-            return Ok(ExportSummary { rows: state.rows, bytes: state.bytes, path: String::new(), cancelled: true });
+            return Ok(ExportSummary {
+                rows: state.rows,
+                bytes: state.bytes,
+                path: String::new(),
+                cancelled: true,
+            });
         }
-        if let Err(err) = std::fs::rename(&partial, &target.path) {
-            let _ = std::fs::remove_file(&partial);
-            return Err(Error::invalid(format!("Cannot write {shown}: {err}.")));
-        }
-        self.audit(session, "export", None, serde_json::json!({
-            "connection": connection, "topic": request.topic, "rows": state.rows,
-            "format": format!("{:?}", target.format).to_lowercase(), "path": shown,
-        }))
+        new_file.finish()?;
+        self.audit(
+            session,
+            "export",
+            None,
+            serde_json::json!({
+                "connection": connection, "topic": request.topic, "rows": state.rows,
+                "format": format!("{:?}", target.format).to_lowercase(), "path": shown,
+            }),
+        )
         .await?;
         tracing::info!(topic = %request.topic, rows = state.rows, role = session.role.as_str(), "export");
         Ok(ExportSummary { rows: state.rows, bytes: state.bytes, path: shown, cancelled: false })

@@ -27,6 +27,7 @@ use crate::profile::{ConnectionProfile, ProfileDraft, SecretSlot, SecretUpdate};
 use crate::secrets::{Keyring, ResolvedSecrets, Secret};
 use crate::store::Store;
 
+pub use governance::AuditExport;
 pub use recordings::{RecordRequest, RecordingProgressSink};
 pub use replay::ReplayProgressSink;
 
