@@ -3,7 +3,8 @@
 tauri-driver (cargo install tauri-driver) sits in front of WebKitWebDriver, which starts
 the built app binary in a real WebKitGTK window; tests run under Xvfb (xvfb-run) and a
 D-Bus session with GNOME Keyring (tests/run-all.sh sets both up). Each test gets a fresh
-data directory and its own keyring service, so runs never share state.
+data directory (with the webview's storage in it) and its own keyring service, so runs never
+share state.
 
 Every later view's end-to-end tests use the `app` fixture (or `app_as`, to start the app as a
 given role) and the `Ui` helpers from here.
@@ -89,31 +90,64 @@ class Ui:
         return path
 
 
-@pytest.fixture()
-def throwaway_broker():
-    """A tansu broker of the test's own (free port, fresh SQLite file), for tests that delete
-    topics: tansu 0.6.0's DeleteTopics removes every topic, so never on the shared broker."""
-    tansu = os.environ.get("STREAMLENS_TANSU") or shutil.which("tansu") or str(Path.home() / ".cargo/bin/tansu")
-    data = Path(tempfile.mkdtemp(prefix="streamlens-broker-"))
-    port = _free_port()
-    url = f"tcp://127.0.0.1:{port}"
-    env = {k: v for k, v in os.environ.items() if k != "SCHEMA_REGISTRY"}
-    # An absolute path needs four slashes: tansu drops the first "/" of the URL path.
-    proc = subprocess.Popen(
-        [tansu, "broker", "--cluster-id", "streamlens-e2e", "--listener-url", url,
-         "--advertised-listener-url", url, "--storage-engine", f"sqlite:///{data / 'broker.db'}"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    try:
-        _wait_for_port(port)
-        yield f"127.0.0.1:{port}"
-    finally:
-        proc.terminate()
+class Broker:
+    """A tansu broker of one test's own (free port, fresh SQLite file) that the test can stop
+    and start again: same port, same file, so clients that lost it find it (and its topics)
+    where they were. tansu rebinds the port at once after a stop (checked with a client
+    connection open across the restart)."""
+
+    def __init__(self):
+        self._tansu = os.environ.get("STREAMLENS_TANSU") or shutil.which("tansu") or str(Path.home() / ".cargo/bin/tansu")
+        self._data = Path(tempfile.mkdtemp(prefix="streamlens-broker-"))
+        self.port = _free_port()
+        self.address = f"127.0.0.1:{self.port}"
+        self._proc: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        assert self._proc is None, "the broker is already running"
+        url = f"tcp://{self.address}"
+        env = {k: v for k, v in os.environ.items() if k != "SCHEMA_REGISTRY"}
+        # An absolute path needs four slashes: tansu drops the first "/" of the URL path.
+        self._proc = subprocess.Popen(
+            [self._tansu, "broker", "--cluster-id", "streamlens-e2e", "--listener-url", url,
+             "--advertised-listener-url", url, "--storage-engine", f"sqlite:///{self._data / 'broker.db'}"],
+            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        _wait_for_port(self.port)
+
+    def stop(self) -> None:
+        """Stops the broker; nothing listens on its port until start()."""
+        if self._proc is None:
+            return
+        self._proc.terminate()
         try:
-            proc.wait(timeout=10)
+            self._proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
-            proc.kill()
-        shutil.rmtree(data, ignore_errors=True)
+            self._proc.kill()
+            self._proc.wait(timeout=10)
+        self._proc = None
+
+    def remove(self) -> None:
+        self.stop()
+        shutil.rmtree(self._data, ignore_errors=True)
+
+
+@pytest.fixture()
+def restartable_broker():
+    """A running Broker the test may stop() and start() again (test_reconnect.py)."""
+    broker = Broker()
+    try:
+        broker.start()
+        yield broker
+    finally:
+        broker.remove()
+
+
+@pytest.fixture()
+def throwaway_broker(restartable_broker):
+    """The address of a tansu broker of the test's own, for tests that delete topics: tansu
+    0.6.0's DeleteTopics removes every topic, so never on the shared broker."""
+    yield restartable_broker.address
 
 
 @contextlib.contextmanager
@@ -125,6 +159,11 @@ def _running_app(data_dir: Path, keyring_service: str, role: str | None = None):
     env = dict(os.environ)
     env["STREAMLENS_DATA_DIR"] = str(data_dir)
     env["STREAMLENS_KEYRING_SERVICE"] = keyring_service
+    # The webview keeps its storage (each window's saved view, the recent recordings) in the
+    # app's local data dir under XDG_DATA_HOME: one per data dir, so a test never starts where
+    # the one before it left off, and a restart on the same data dir does (test_windows.py).
+    # The keyring daemon already runs with the session's own XDG_DATA_HOME (D-Bus, unaffected).
+    env["XDG_DATA_HOME"] = str(data_dir / "xdg-data")
     env.pop("STREAMLENS_ROLE", None)
     if role is not None:
         env["STREAMLENS_ROLE"] = role

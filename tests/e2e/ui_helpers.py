@@ -5,6 +5,7 @@ import os
 
 from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
 _TEXT_JS = "const el = document.querySelector(arguments[0]); return el === null ? null : el.textContent;"
@@ -79,3 +80,23 @@ return Array.from(document.querySelectorAll('[data-testid="message-row"]')).map(
   masked: row.querySelector('[data-testid="masked-badge"]') !== null,
 }));
 """
+
+
+def retype(app, testid: str, value: str, then: str = "") -> None:
+    """Replaces a field's text the way a person does (select all, type over it): WebDriver's
+    clear() is not seen by React's controlled fields, so the old text could come back. No
+    tabs in `value`: Tab indents in the policy editor."""
+    field = app.el(testid)
+    field.click()
+    field.send_keys(Keys.CONTROL, "a")
+    field.send_keys(Keys.BACKSPACE)
+    # Line by line with the Enter key: WebKitWebDriver drops a "\n" inside typed text.
+    for i, line in enumerate(value.split("\n")):
+        if i > 0:
+            field.send_keys(Keys.ENTER)
+        if line:
+            field.send_keys(line)
+    until(app, lambda: app.el(testid).get_attribute("value"), lambda seen: seen == value,
+          f"expected {testid} to hold {value!r}")
+    if then:
+        field.send_keys(then)

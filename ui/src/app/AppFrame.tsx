@@ -7,6 +7,7 @@ import { AuditView } from "../features/audit/AuditView";
 import { ConnectionEditorView } from "../features/connections/editor/ConnectionEditorView";
 import { HomeView } from "../features/home/HomeView";
 import { CommandPalette } from "../features/palette/CommandPalette";
+import { PolicyView } from "../features/policy/PolicyView";
 import { usePaletteShortcut } from "../features/palette/usePaletteShortcut";
 import { RecordingLauncher } from "../features/recordings/open/RecordingLauncher";
 import { RecordingView } from "../features/recordings/view/RecordingView";
@@ -20,7 +21,8 @@ import { TopBar } from "./TopBar";
 import { useHistoryShortcuts } from "./useHistoryShortcuts";
 import "./frame.css";
 
-function titleFor(view: View): string {
+/** What the top bar says the window shows. */
+export function titleFor(view: View): string {
   switch (view.kind) {
     case "home":
       return "Welcome";
@@ -40,6 +42,8 @@ function titleFor(view: View): string {
       return "Edit connection";
     case "audit":
       return "Audit log";
+    case "policy":
+      return "Workspace policy";
     case "settings":
       return "Settings";
     case "recording":
@@ -47,7 +51,8 @@ function titleFor(view: View): string {
   }
 }
 
-function CurrentView({ view }: { view: View }) {
+/** The main area for `view` (the main window and the secondary ones alike). */
+export function CurrentView({ view }: { view: View }) {
   switch (view.kind) {
     case "home":
       return <HomeView />;
@@ -66,6 +71,8 @@ function CurrentView({ view }: { view: View }) {
       return <ConnectionEditorView key={`edit-${view.id}`} id={view.id} />;
     case "audit":
       return <AuditView />;
+    case "policy":
+      return <PolicyView />;
     case "settings":
       return <SettingsView />;
     case "recording":
@@ -74,7 +81,12 @@ function CurrentView({ view }: { view: View }) {
   }
 }
 
-export function AppFrame() {
+/**
+ * What every window shows beside its own parts: the top bar (Back/Forward, the palette,
+ * the role), the error banner and the current view, plus the palette (Ctrl+K) and the
+ * history shortcuts; the window's settings applied.
+ */
+export function FrameBody() {
   const { view } = useNavigation();
   useAppliedSettings();
   const [paletteOpen, setPaletteOpen] = useState(false);
@@ -87,8 +99,7 @@ export function AppFrame() {
   usePaletteShortcut(togglePalette);
   useHistoryShortcuts();
   return (
-    <div className="app-frame">
-      <Sidebar />
+    <>
       <div className="app-frame__main">
         <TopBar
           title={titleFor(view)}
@@ -101,8 +112,17 @@ export function AppFrame() {
           <CurrentView view={view} />
         </main>
       </div>
-      <RecordingLauncher />
       {paletteOpen && <CommandPalette onClose={closePalette} />}
+    </>
+  );
+}
+
+export function AppFrame() {
+  return (
+    <div className="app-frame">
+      <Sidebar />
+      <FrameBody />
+      <RecordingLauncher />
     </div>
   );
 }

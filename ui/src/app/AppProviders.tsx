@@ -1,8 +1,12 @@
-// Wires the long-lived services (query cache, error reporter, navigation) into React.
-// main.tsx and the unit tests both render through this, with fresh instances per test.
+// Wires the long-lived services (query cache, error reporter, connection health, navigation)
+// into React, and runs the connection recovery probes. main.tsx and the unit tests both
+// render through this, with fresh instances per test.
 import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
 import { createContext, use, useState, type ReactNode } from "react";
 import type { AppError } from "../bindings/AppError";
+import { ConnectionHealthStore } from "./connectionHealth";
+import { ConnectionHealthContext, ConnectionRecovery } from "./connectionRecovery";
+import type { Places } from "./connectionPlaces";
 import { ErrorReporter } from "./errorReporter";
 import { NavigationProvider, type View } from "./navigation";
 import { createQueryClient } from "./queryClient";
@@ -12,27 +16,36 @@ const ErrorReporterContext = createContext<ErrorReporter | null>(null);
 export interface AppServices {
   queryClient: QueryClient;
   errorReporter: ErrorReporter;
+  connectionHealth: ConnectionHealthStore;
 }
 
 export function createAppServices(): AppServices {
   const errorReporter = new ErrorReporter();
-  return { errorReporter, queryClient: createQueryClient(errorReporter.report) };
+  const connectionHealth = new ConnectionHealthStore();
+  return { errorReporter, connectionHealth, queryClient: createQueryClient(errorReporter.report, connectionHealth) };
 }
 
 export function AppProviders({
   services,
   initialView,
+  initialPlaces,
   children,
 }: {
   services?: AppServices;
   initialView?: View;
+  initialPlaces?: Places;
   children: ReactNode;
 }) {
-  const [{ queryClient, errorReporter }] = useState(() => services ?? createAppServices());
+  const [{ queryClient, errorReporter, connectionHealth }] = useState(() => services ?? createAppServices());
   return (
     <QueryClientProvider client={queryClient}>
       <ErrorReporterContext value={errorReporter}>
-        <NavigationProvider {...(initialView ? { initialView } : {})}>{children}</NavigationProvider>
+        <ConnectionHealthContext value={connectionHealth}>
+          <NavigationProvider {...(initialView ? { initialView } : {})} {...(initialPlaces ? { initialPlaces } : {})}>
+            {children}
+          </NavigationProvider>
+          <ConnectionRecovery />
+        </ConnectionHealthContext>
       </ErrorReporterContext>
     </QueryClientProvider>
   );

@@ -1,4 +1,5 @@
-// The main area for one selected connection: its name and environment, then the tabs
+// The main area for one selected connection: its name and environment, the banner about
+// services that cannot be reached (ConnectionHealthBanner), then the tabs
 // Cluster, Topics, Consumer groups, Schemas (with a Schema Registry part), Flink (with a
 // Flink part) and Settings. Owns the Topics tab's list state (search, filter, sort,
 // selection) and the group, subject and job searches, so they survive opening a topic,
@@ -21,6 +22,7 @@ import { SchemasView } from "../features/schemas/SchemasView";
 import { TopicDetailView } from "../features/topics/detail/TopicDetailView";
 import { TopicList } from "../features/topics/list/TopicList";
 import { initialTopicListState, type TopicListState } from "../features/topics/list/topicListState";
+import { BannerMessagesProvider, ConnectionHealthBanner } from "./ConnectionHealthBanner";
 import { ConnectionTabs, tabId } from "./ConnectionTabs";
 import { useNavigation, type ConnectionTab, type View } from "./navigation";
 import "./connectionView.css";
@@ -163,6 +165,7 @@ export function ConnectionView({ view }: { view: ConnectionRoute }) {
           <span className="muted">{ENVIRONMENT_LABELS[profile.environment]}</span>
         </div>
       </header>
+      <ConnectionHealthBanner profile={profile} />
       <ConnectionTabs
         idBase={idBase}
         panelId={panelId}
@@ -179,7 +182,7 @@ export function ConnectionView({ view }: { view: ConnectionRoute }) {
         id={panelId}
         aria-labelledby={tabId(idBase, tab)}
       >
-        {panel()}
+        <BannerMessagesProvider profile={profile}>{panel()}</BannerMessagesProvider>
       </div>
     </article>
   );

@@ -1,7 +1,9 @@
 // The left column: brand, the saved connections, "Add connection", the recordings (open one,
 // those opened lately, the sample), the app's settings, diagnostics and, for admins, the
-// audit log.
+// audit log and the workspace policy. Picking a connection returns to where the user last
+// was in it.
 import { OpenAuditButton } from "../features/audit/OpenAuditButton";
+import { OpenPolicyButton } from "../features/policy/OpenPolicyButton";
 import { CopyDiagnosticsButton } from "../features/diagnostics/CopyDiagnosticsButton";
 import { ConnectionList } from "../features/connections/ConnectionList";
 import { useConnections } from "../features/connections/queries";
@@ -10,7 +12,7 @@ import { OpenSettingsButton } from "../features/settings/OpenSettingsButton";
 import { selectedConnectionId, useNavigation } from "./navigation";
 
 export function Sidebar() {
-  const { view, navigate } = useNavigation();
+  const { view, navigate, openConnection } = useNavigation();
   const connections = useConnections();
   return (
     <nav className="sidebar" aria-label="Connections">
@@ -35,9 +37,7 @@ export function Sidebar() {
             connections={connections.data ?? []}
             selectedId={selectedConnectionId(view)}
             labelledBy="connections-heading"
-            onSelect={(id) => {
-              navigate({ kind: "connection", id });
-            }}
+            onSelect={openConnection}
           />
         )}
         <button
@@ -54,6 +54,7 @@ export function Sidebar() {
       <RecordingsSection />
       <div className="sidebar__footer">
         <OpenAuditButton />
+        <OpenPolicyButton />
         <OpenSettingsButton />
         <CopyDiagnosticsButton />
       </div>

@@ -1,8 +1,9 @@
 // The app facts the backend reports (version, paths, the role commands run under) and
 // the role the policy granted at start. The role only decides what the UI offers; the
 // backend enforces it on every command. "View as" replaces the app info's role; the
-// granted role stays what the first app info of the run said.
-import { queryOptions, useQuery, useQueryClient } from "@tanstack/react-query";
+// granted role stays what the first app info of the run said, until a policy reload
+// (a saved policy) grants one anew.
+import { queryOptions, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import type { Role } from "../bindings/Role";
 import { fetchAppInfo } from "../platform";
 
@@ -34,4 +35,9 @@ export function useGrantedRole(): Role | undefined {
     gcTime: Infinity,
   });
   return data;
+}
+
+/** After a policy reload ("view as" reset): `role`, the role in force, is the one granted now. */
+export function setGrantedRole(queryClient: QueryClient, role: Role): void {
+  queryClient.setQueryData(grantedRoleKey, role);
 }

@@ -1,8 +1,11 @@
 // What the main area shows. Deliberately a tiny state machine instead of a URL router:
 // a desktop window has no address bar, and views are few. Every navigation is remembered
 // (viewHistory.ts), so Back and Forward work between views as in a browser.
+// Each connection also keeps the last view inside it (connectionPlaces.ts), so picking it
+// again returns there.
 import { createContext, use, useCallback, useMemo, useState, type ReactNode } from "react";
-import { goBack, goForward, pushView, startHistory } from "./viewHistory";
+import { connectionTarget, NO_PLACES, rememberPlace, type Places } from "./connectionPlaces";
+import { goBack, goForward, pushView, startHistory, type ViewHistory } from "./viewHistory";
 
 /** The tabs of a selected connection. */
 export type ConnectionTab = "cluster" | "topics" | "groups" | "schemas" | "flink" | "settings";
@@ -29,6 +32,8 @@ export type View =
   | { kind: "edit-connection"; id: string }
   // The audit log (admin).
   | { kind: "audit" }
+  // The workspace policy, viewed and edited (admin).
+  | { kind: "policy" }
   // The app's settings (theme, time, refresh, message browser, default decoders).
   | { kind: "settings" }
   // An execution recording (.slrec file), opened offline.
@@ -42,37 +47,64 @@ export interface Navigation {
   forward: () => void;
   canGoBack: boolean;
   canGoForward: boolean;
+  /** Shows connection `id` where the user last was in it (its first tab if never opened). */
+  openConnection: (id: string) => void;
+  /** The last view inside each connection, for saving the window's session. */
+  places: Places;
+}
+
+interface NavigationState {
+  history: ViewHistory;
+  places: Places;
+}
+
+/** `state` moved to `history`; the view it shows becomes its connection's place. */
+function moveTo(state: NavigationState, history: ViewHistory): NavigationState {
+  if (history === state.history) return state;
+  return { history, places: rememberPlace(state.places, history.present) };
 }
 
 const NavigationContext = createContext<Navigation | null>(null);
 
 export function NavigationProvider({
   initialView = { kind: "home" },
+  initialPlaces = NO_PLACES,
   children,
 }: {
   initialView?: View;
+  initialPlaces?: Places;
   children: ReactNode;
 }) {
-  const [history, setHistory] = useState(() => startHistory(initialView));
+  const [state, setState] = useState<NavigationState>(() => ({
+    history: startHistory(initialView),
+    places: rememberPlace(initialPlaces, initialView),
+  }));
   const navigate = useCallback((view: View) => {
-    setHistory((previous) => pushView(previous, view));
+    setState((previous) => moveTo(previous, pushView(previous.history, view)));
   }, []);
   const back = useCallback(() => {
-    setHistory(goBack);
+    setState((previous) => moveTo(previous, goBack(previous.history)));
   }, []);
   const forward = useCallback(() => {
-    setHistory(goForward);
+    setState((previous) => moveTo(previous, goForward(previous.history)));
+  }, []);
+  const openConnection = useCallback((id: string) => {
+    setState((previous) =>
+      moveTo(previous, pushView(previous.history, connectionTarget(previous.places, previous.history.present, id))),
+    );
   }, []);
   const value = useMemo(
     () => ({
-      view: history.present,
+      view: state.history.present,
       navigate,
       back,
       forward,
-      canGoBack: history.back.length > 0,
-      canGoForward: history.forward.length > 0,
+      canGoBack: state.history.back.length > 0,
+      canGoForward: state.history.forward.length > 0,
+      openConnection,
+      places: state.places,
     }),
-    [history, navigate, back, forward],
+    [state, navigate, back, forward, openConnection],
   );
   return <NavigationContext value={value}>{children}</NavigationContext>;
 }
@@ -96,6 +128,7 @@ export function selectedConnectionId(view: View): string | null {
     case "home":
     case "new-connection":
     case "audit":
+    case "policy":
     case "settings":
     case "recording":
       return null;

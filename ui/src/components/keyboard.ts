@@ -1,6 +1,7 @@
 // Facts about a key or mouse event that the app-wide shortcuts (the "/" search focus, the
 // command palette, back and forward) all need: is the user typing, is a modal open, and is
-// this an Apple keyboard (⌘ instead of Ctrl); and ↑/↓ between a list's buttons.
+// this an Apple keyboard (⌘ instead of Ctrl); ↑/↓ between a list's buttons; and Enter in a
+// dialog's field submitting its form.
 import type { KeyboardEvent } from "react";
 
 const NON_TEXT_INPUTS: ReadonlySet<string> = new Set(["checkbox", "radio", "button", "submit", "reset", "range"]);
@@ -32,4 +33,15 @@ export function moveFocusAmong(event: KeyboardEvent<HTMLElement>, selector: stri
   if (next === undefined) return;
   event.preventDefault();
   next.focus();
+}
+
+/**
+ * Enter in a text field submits the form (as a form's onKeyDown). A dialog's submit button
+ * sits in its actions, outside the form, where implicit submission is not found by every
+ * engine (jsdom's, for one).
+ */
+export function submitOnEnter(event: KeyboardEvent<HTMLFormElement>): void {
+  if (event.key !== "Enter" || !(event.target instanceof HTMLInputElement)) return;
+  event.preventDefault();
+  event.currentTarget.requestSubmit();
 }

@@ -1,6 +1,16 @@
 // The platform boundary: the only module that knows the UI runs inside Tauri.
 // Components import from here (never from @tauri-apps/*), and unit tests vi.mock it.
-export { auditEntries, verifyAudit, viewAs } from "./access";
+export {
+  auditEntries,
+  checkPolicy,
+  exportAudit,
+  policyDocument,
+  savePolicy,
+  verifyAudit,
+  viewAs,
+  type AuditExport,
+  type PolicyDocument,
+} from "./access";
 export { isAppError, toAppError } from "./appError";
 export {
   deleteConnection,
@@ -32,6 +42,7 @@ export { createTopic, deleteTopic, describeTopic, fetchClusterOverview, listTopi
 export {
   browseMessages,
   cancelScan,
+  exportMessages,
   fetchTopicDecoders,
   pinTopicDecoders,
   produceMessage,
@@ -64,3 +75,12 @@ export {
 } from "./schemas";
 export { fetchAppSettings, saveAppSettings } from "./settings";
 export { onFileDrag, type FileDrag } from "./webview";
+export {
+  closeThisWindow,
+  currentWindowLabel,
+  onWindowClosed,
+  openViewWindow,
+  setWindowTitle,
+  windowLabels,
+  type ViewWindow,
+} from "./windows";

@@ -5,7 +5,15 @@ import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { BrowseRequest } from "../bindings/BrowseRequest";
 import type { ProduceRequest } from "../bindings/ProduceRequest";
-import { browseMessages, cancelScan, fetchTopicDecoders, pinTopicDecoders, produceMessage, tailMessages } from "./messages";
+import {
+  browseMessages,
+  cancelScan,
+  exportMessages,
+  fetchTopicDecoders,
+  pinTopicDecoders,
+  produceMessage,
+  tailMessages,
+} from "./messages";
 
 afterEach(() => {
   clearMocks();
@@ -51,6 +59,38 @@ describe("message commands", () => {
     const page = await browseMessages("c1", request, "scan-1", onProgress);
     expect(page.matched).toBe(4);
     expect(onProgress.mock.calls).toEqual([[{ scanned: 10, matched: 1, total: 100 }], [{ scanned: 100, matched: 4, total: 100 }]]);
+  });
+
+  it("exports with the request, target and scan id, passing progress on and returning the summary", async () => {
+    const onProgress = vi.fn();
+    const target = { path: "/data/demo.payments.jsonl", format: "jsonl" } as const;
+    const filtered: BrowseRequest = { ...request, filter: { text: null, expression: "value.amount.value > 500.0" } };
+    mockIPC((cmd, args) => {
+      expect(cmd).toBe("export_messages");
+      const { onProgress: channel, ...rest } = args as Record<string, unknown>;
+      expect(rest).toEqual({ connectionId: "c1", request: filtered, target, scanId: "export-1" });
+      send(channel, 0, { scanned: 500, matched: 20, total: 1000 });
+      return { rows: 42, bytes: 9000, path: target.path, cancelled: false };
+    });
+    await expect(exportMessages("c1", filtered, target, "export-1", onProgress)).resolves.toEqual({
+      rows: 42,
+      bytes: 9000,
+      path: target.path,
+      cancelled: false,
+    });
+    expect(onProgress.mock.calls).toEqual([[{ scanned: 500, matched: 20, total: 1000 }]]);
+  });
+
+  it("rejects an export the backend refuses with its AppError", async () => {
+    mockIPC(() => {
+      // Tauri rejects with the command's error as plain data, never an Error object.
+      // eslint-disable-next-line @typescript-eslint/only-throw-error
+      throw { kind: "invalid_input", message: "Cannot write /nope/x.partial: No such file or directory. Choose another folder." };
+    });
+    await expect(exportMessages("c1", request, { path: "/nope/x.csv", format: "csv" }, "export-2", vi.fn())).rejects.toEqual({
+      kind: "invalid_input",
+      message: "Cannot write /nope/x.partial: No such file or directory. Choose another folder.",
+    });
   });
 
   it("tails with its id and delivers batches; cancels and produces by name", async () => {

@@ -1,10 +1,13 @@
 // Typed functions for the message commands: a page through the data path (progress
-// arrives on a Channel while it scans), a live tail (batches on a Channel until it is
-// cancelled), cancelling either by the id the caller chose, producing one message, and the
-// decoders pinned for a topic's keys and values.
+// arrives on a Channel while it scans), an export of a range to a file (progress the same
+// way), a live tail (batches on a Channel until it is cancelled), cancelling any of them by
+// the id the caller chose, producing one message, and the decoders pinned for a topic's
+// keys and values.
 // Channels are Tauri objects, so they are made here; callers pass plain callbacks.
 import { Channel } from "@tauri-apps/api/core";
 import type { BrowseRequest } from "../bindings/BrowseRequest";
+import type { ExportSummary } from "../bindings/ExportSummary";
+import type { ExportTarget } from "../bindings/ExportTarget";
 import type { MessageFilter } from "../bindings/MessageFilter";
 import type { MessagePage } from "../bindings/MessagePage";
 import type { ProduceRequest } from "../bindings/ProduceRequest";
@@ -28,7 +31,23 @@ export function browseMessages(
   return callCommand<MessagePage>("browse_messages", { connectionId, request, scanId, onProgress: channel });
 }
 
-/** Stops a running page scan or live tail; one that already ended is not an error. */
+/**
+ * Writes the request's messages to `target.path` (JSON lines or CSV) through the same data
+ * path as a page, so a masked role's file is masked. `cancelScan(scanId)` stops it; the
+ * summary then says `cancelled` and no file is left behind. `onProgress` hears ~4×/s.
+ */
+export function exportMessages(
+  connectionId: string,
+  request: BrowseRequest,
+  target: ExportTarget,
+  scanId: string,
+  onProgress: (progress: ScanProgress) => void,
+): Promise<ExportSummary> {
+  const channel = new Channel<ScanProgress>(onProgress);
+  return callCommand<ExportSummary>("export_messages", { connectionId, request, target, scanId, onProgress: channel });
+}
+
+/** Stops a running page scan, export or live tail; one that already ended is not an error. */
 export async function cancelScan(scanId: string): Promise<void> {
   await callCommand<null>("cancel_scan", { scanId });
 }

@@ -1,5 +1,7 @@
-// The audit log (admin): the newest entries and a check of the hash chain. For any other
-// role, including an admin viewing the app as a lower one, it says the log is for admins.
+// The audit log (admin): the newest entries, a check of the hash chain and an export of
+// every entry to a file. For any other role, including an admin viewing the app as a lower
+// one, it says the log is for admins.
+import { useState } from "react";
 import { useAppInfo } from "../../app/appInfo";
 import { ROLE_LABELS } from "../../app/roles";
 import { pluralize } from "../../components/format";
@@ -7,12 +9,14 @@ import { InlineError } from "../../components/InlineError";
 import { Spinner } from "../../components/Spinner";
 import { AuditTable } from "./AuditTable";
 import { VerifyChain } from "./AuditVerdict";
+import { ExportAuditDialog } from "./ExportAuditDialog";
 import { canViewAudit } from "./permissions";
 import { AUDIT_LIMIT, useAuditEntries } from "./queries";
 import "./audit.css";
 
-function AuditLog() {
+function AuditLog({ dataDir }: { dataDir: string }) {
   const entries = useAuditEntries();
+  const [exporting, setExporting] = useState(false);
   const refetch = () => {
     void entries.refetch();
   };
@@ -36,7 +40,25 @@ function AuditLog() {
         >
           {entries.isFetching && entries.data !== undefined ? "Refreshing…" : "Refresh"}
         </button>
+        <button
+          type="button"
+          className="button"
+          data-testid="audit-export"
+          onClick={() => {
+            setExporting(true);
+          }}
+        >
+          Export…
+        </button>
       </div>
+      {exporting && (
+        <ExportAuditDialog
+          dataDir={dataDir}
+          onClose={() => {
+            setExporting(false);
+          }}
+        />
+      )}
       {entries.error !== null && <InlineError error={entries.error} onRetry={refetch} retrying={entries.isFetching} />}
       {entries.data === undefined ? (
         entries.isPending && <Spinner label="Reading the audit log…" />
@@ -52,7 +74,7 @@ function AuditLog() {
 }
 
 export function AuditView() {
-  const role = useAppInfo().data?.role;
+  const info = useAppInfo().data;
   return (
     <section className="audit-view" data-testid="audit-view" aria-labelledby="audit-title">
       <header className="view-header">
@@ -65,13 +87,13 @@ export function AuditView() {
         which role. Entries are append-only and hash-chained: each row&apos;s hash covers the row before it, so a row
         changed or removed outside the app breaks the chain.
       </p>
-      {role === undefined ? (
+      {info === undefined ? (
         <Spinner label="Loading…" />
-      ) : canViewAudit(role) ? (
-        <AuditLog />
+      ) : canViewAudit(info.role) ? (
+        <AuditLog dataDir={info.dataDir} />
       ) : (
         <p className="empty-state" data-testid="audit-not-allowed">
-          The audit log is for admins; the app is viewed as {ROLE_LABELS[role]}.
+          The audit log is for admins; the app is viewed as {ROLE_LABELS[info.role]}.
         </p>
       )}
     </section>

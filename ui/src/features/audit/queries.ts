@@ -1,12 +1,14 @@
 // Backend state for the audit log: the newest entries (fetched afresh each time the view
-// opens: every browse adds one) and checking the hash chain, on demand.
-import { useMutation, useQuery } from "@tanstack/react-query";
-import { auditEntries, verifyAudit } from "../../platform";
+// opens: every browse adds one), checking the hash chain and exporting every entry, on demand.
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { ExportTarget } from "../../bindings/ExportTarget";
+import { auditEntries, exportAudit, verifyAudit } from "../../platform";
 
 /** How many of the newest entries the view shows. */
 export const AUDIT_LIMIT = 200;
 
 export const auditKeys = {
+  all: ["audit"] as const,
   entries: (limit: number) => ["audit", "entries", limit] as const,
 };
 
@@ -23,4 +25,13 @@ export function useAuditEntries() {
 
 export function useVerifyAudit() {
   return useMutation({ mutationFn: () => verifyAudit() });
+}
+
+export function useExportAudit() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (target: ExportTarget) => exportAudit(target),
+    // The list is read again in case the backend logged the export itself.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: auditKeys.all }),
+  });
 }

@@ -1,6 +1,10 @@
-// The sidebar's list of saved connections. Keyboard: one tab stop for the whole list
-// (roving tabindex); arrow keys, Home and End move between items; Enter or Space opens.
+// The sidebar's list of saved connections, each with its reachability dot. Keyboard: one
+// tab stop for the whole list (roving tabindex); arrow keys, Home and End move between
+// items; Enter or Space opens.
 import { useRef, type KeyboardEvent } from "react";
+import { connectionState } from "../../app/connectionHealth";
+import { useAllConnectionHealth } from "../../app/connectionRecovery";
+import { HealthDot } from "../../app/HealthDot";
 import type { ConnectionProfile } from "../../bindings/ConnectionProfile";
 import { EnvironmentBadge } from "./EnvironmentBadge";
 
@@ -13,6 +17,7 @@ interface ConnectionListProps {
 
 export function ConnectionList({ connections, selectedId, labelledBy, onSelect }: ConnectionListProps) {
   const listRef = useRef<HTMLUListElement>(null);
+  const health = useAllConnectionHealth();
   const sorted = [...connections].sort((a, b) => a.name.localeCompare(b.name));
 
   if (sorted.length === 0) {
@@ -65,7 +70,10 @@ export function ConnectionList({ connections, selectedId, labelledBy, onSelect }
                 onSelect(connection.id);
               }}
             >
-              <span className="connection-item__name">{connection.name}</span>
+              <span className="connection-item__label">
+                <HealthDot state={connectionState(health.get(connection.id))} />
+                <span className="connection-item__name">{connection.name}</span>
+              </span>
               <EnvironmentBadge environment={connection.environment} />
             </button>
           </li>

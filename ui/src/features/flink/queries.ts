@@ -1,8 +1,9 @@
 // Backend state for the Flink views, cached per connection and job. Live views (the graph's
 // metrics, an open vertex, checkpoints) poll at the job view's refresh interval while they
 // are mounted — TanStack Query polls only for mounted observers — and stop polling while
-// their source cannot be read (Retry resumes). The graph's metrics ask for the vertices on
-// screen at the moment of each request, so panning never starts a new query.
+// their source cannot be read (Retry resumes) or Flink is lost (its recovery resumes them).
+// The graph's metrics ask for the vertices on screen at the moment of each request, so
+// panning never starts a new query.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { JobActionRequest } from "../../bindings/JobActionRequest";
 import {
@@ -20,7 +21,7 @@ import {
   listVertexMetricNames,
   runJobAction,
 } from "../../platform";
-import { pollEvery } from "../../app/queryClient";
+import { usePollEvery } from "../../app/connectionRecovery";
 
 export const flinkKeys = {
   overview: (connectionId: string) => ["flink-overview", connectionId] as const,
@@ -66,7 +67,7 @@ export function useFlinkJobs(connectionId: string, { enabled = true }: { enabled
     queryKey: flinkKeys.jobs(connectionId),
     queryFn: () => listFlinkJobs(connectionId),
     enabled,
-    refetchInterval: pollEvery(SLOW_POLL_MS),
+    refetchInterval: usePollEvery(connectionId, "flink", SLOW_POLL_MS),
     meta: { errorShownInline: true },
   });
 }
@@ -76,7 +77,7 @@ export function useJobGraph(connectionId: string, jobId: string, refreshMs: Refr
   return useQuery({
     queryKey: flinkKeys.graph(connectionId, jobId),
     queryFn: () => fetchJobGraph(connectionId, jobId),
-    refetchInterval: pollEvery(refreshMs === null ? null : Math.max(refreshMs, SLOW_POLL_MS)),
+    refetchInterval: usePollEvery(connectionId, "flink", refreshMs === null ? null : Math.max(refreshMs, SLOW_POLL_MS)),
     meta: { errorShownInline: true },
   });
 }
@@ -86,7 +87,7 @@ export function useGraphMetrics(connectionId: string, jobId: string, detailed: (
   return useQuery({
     queryKey: flinkKeys.metrics(connectionId, jobId),
     queryFn: () => fetchGraphMetrics(connectionId, jobId, detailed()),
-    refetchInterval: pollEvery(refreshMs),
+    refetchInterval: usePollEvery(connectionId, "flink", refreshMs),
     // Every answer is a point on the charts; a cached one would be a stale one.
     staleTime: 0,
     meta: { errorShownInline: true },
@@ -97,7 +98,7 @@ export function useVertexDetail(connectionId: string, jobId: string, vertexId: s
   return useQuery({
     queryKey: flinkKeys.vertex(connectionId, jobId, vertexId),
     queryFn: () => fetchVertexDetail(connectionId, jobId, vertexId),
-    refetchInterval: pollEvery(refreshMs),
+    refetchInterval: usePollEvery(connectionId, "flink", refreshMs),
     staleTime: 0,
     meta: { errorShownInline: true },
   });
@@ -123,7 +124,7 @@ export function useVertexMetrics(
     queryKey: flinkKeys.vertexMetrics(connectionId, jobId, vertexId, names),
     queryFn: () => fetchVertexMetrics(connectionId, jobId, vertexId, names),
     enabled: names.length > 0,
-    refetchInterval: pollEvery(refreshMs),
+    refetchInterval: usePollEvery(connectionId, "flink", refreshMs),
     staleTime: 0,
     meta: { errorShownInline: true },
   });
@@ -133,7 +134,7 @@ export function useCheckpoints(connectionId: string, jobId: string, refreshMs: R
   return useQuery({
     queryKey: flinkKeys.checkpoints(connectionId, jobId),
     queryFn: () => fetchCheckpoints(connectionId, jobId),
-    refetchInterval: pollEvery(refreshMs),
+    refetchInterval: usePollEvery(connectionId, "flink", refreshMs),
     staleTime: 0,
     meta: { errorShownInline: true },
   });

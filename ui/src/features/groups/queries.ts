@@ -5,7 +5,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { OffsetReset } from "../../bindings/OffsetReset";
 import { describeGroup, listGroups, resetOffsets } from "../../platform";
-import { pollEvery } from "../../app/queryClient";
+import { usePollEvery } from "../../app/connectionRecovery";
 
 export const groupKeys = {
   list: (connectionId: string) => ["groups", connectionId] as const,
@@ -27,8 +27,9 @@ export function useGroupDetail(connectionId: string, groupId: string, pollMs: nu
   return useQuery({
     queryKey: groupKeys.detail(connectionId, groupId),
     queryFn: () => describeGroup(connectionId, groupId),
-    // Polling stops while the group cannot be read (gone, broker down); Retry resumes it.
-    refetchInterval: pollEvery(pollMs),
+    // Polling stops while the group cannot be read (gone, broker down; Retry resumes it) and
+    // while the cluster is lost (its recovery resumes it).
+    refetchInterval: usePollEvery(connectionId, "kafka", pollMs),
     // Every poll is a point on the lag chart; a cached answer would be a stale one.
     staleTime: 0,
     meta: { errorShownInline: true },

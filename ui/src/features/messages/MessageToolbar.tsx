@@ -1,7 +1,9 @@
 // The seek toolbar: where to start (Newest per partition, Oldest, an offset or a time),
-// which partition, the page size and a filter. The selects apply at once; typed values
-// (offset, time, filter) apply on Enter or Apply. Controls passed as children (the topic's
-// decoding) follow Apply.
+// which partition, the page size, a text filter and a CEL expression. The selects apply at
+// once; typed values (offset, time, filter, expression) apply on Enter or Apply. The
+// expression's fields and examples show under it while it has the focus; when the backend
+// refused the expression, the field is marked invalid and described by that error. Controls
+// passed as children (the topic's decoding, Export…) follow Apply.
 import { useId, type ReactNode, type SubmitEvent } from "react";
 import { timeDisplay } from "../../components/timeFormat";
 import { needsValue, SEEK_MODE_LABELS, SEEK_MODES, type SeekDraft, type SeekMode } from "./seek";
@@ -14,6 +16,8 @@ interface MessageToolbarProps {
   onDraftChange: (draft: SeekDraft) => void;
   /** Apply this draft (the selects pass their new draft; Enter and Apply pass the current one). */
   onApply: (draft: SeekDraft) => void;
+  /** The id of the backend's refusal of the applied expression; undefined while there is none. */
+  expressionErrorId?: string | undefined;
   children?: ReactNode;
 }
 
@@ -21,8 +25,25 @@ function isSeekMode(value: string): value is SeekMode {
   return (SEEK_MODES as readonly string[]).includes(value);
 }
 
-export function MessageToolbar({ draft, partitionIds, pageSizes, onDraftChange, onApply, children }: MessageToolbarProps) {
-  const ids = { mode: useId(), value: useId(), partition: useId(), size: useId(), filter: useId() };
+export function MessageToolbar({
+  draft,
+  partitionIds,
+  pageSizes,
+  onDraftChange,
+  onApply,
+  expressionErrorId,
+  children,
+}: MessageToolbarProps) {
+  const ids = {
+    mode: useId(),
+    value: useId(),
+    partition: useId(),
+    size: useId(),
+    filter: useId(),
+    expression: useId(),
+    expressionHint: useId(),
+  };
+  const expressionInvalid = expressionErrorId !== undefined;
 
   const change = (patch: Partial<SeekDraft>, applyNow: boolean) => {
     const next = { ...draft, ...patch };
@@ -127,6 +148,25 @@ export function MessageToolbar({ draft, partitionIds, pageSizes, onDraftChange, 
           }}
         />
       </div>
+      <div className="messages-toolbar__field messages-toolbar__expression">
+        <label htmlFor={ids.expression}>Expression (CEL)</label>
+        <input
+          id={ids.expression}
+          type="text"
+          className="mono"
+          placeholder="e.g. value.amount.value > 500.0"
+          autoComplete="off"
+          spellCheck={false}
+          data-testid="message-expression"
+          aria-invalid={expressionInvalid}
+          aria-describedby={expressionInvalid ? `${ids.expressionHint} ${expressionErrorId}` : ids.expressionHint}
+          value={draft.expression}
+          onChange={(event) => {
+            change({ expression: event.target.value }, false);
+          }}
+        />
+        <ExpressionHint id={ids.expressionHint} />
+      </div>
       <button type="submit" className="button button--primary messages-toolbar__apply" data-testid="apply-seek">
         Apply
       </button>
@@ -134,3 +174,31 @@ export function MessageToolbar({ draft, partitionIds, pageSizes, onDraftChange, 
     </form>
   );
 }
+
+/** What an expression can read, with examples; shown under the field while it has the focus. */
+function ExpressionHint({ id }: { id: string }) {
+  return (
+    <div className="messages-toolbar__hint" id={id} data-testid="message-expression-hint">
+      <p>
+        Keeps the messages for which the expression is true. It reads <code>key</code>, <code>value</code> (JSON as an
+        object), <code>headers</code>, <code>partition</code>, <code>offset</code>, <code>timestamp</code> (ms) and{" "}
+        <code>size</code> (bytes), as masked for your role. For example:
+      </p>
+      <ul>
+        {EXPRESSION_EXAMPLES.map((example) => (
+          <li key={example}>
+            <code>{example}</code>
+          </li>
+        ))}
+      </ul>
+      <p>A message the expression cannot evaluate (a field it lacks, a type that does not fit) does not match.</p>
+    </div>
+  );
+}
+
+const EXPRESSION_EXAMPLES: readonly string[] = [
+  "value.amount.value > 500.0",
+  "value.status == 'failed' && partition == 0",
+  "headers['source'] == 'payments-service'",
+  "key.startsWith('P-') && size > 1024",
+];

@@ -25,7 +25,7 @@ describe("MessagesView: settings", () => {
     renderWithSettings({ pageSize: 500 });
     await waitForRows(3);
     expect(requests()).toEqual([
-      { topic: "demo.payments", partitions: null, start: { kind: "latest", count: 500 }, limit: 1_500, filter: { text: null } },
+      { topic: "demo.payments", partitions: null, start: { kind: "latest", count: 500 }, limit: 1_500, filter: { text: null, expression: null } },
     ]);
     expect(screen.getByTestId("page-size")).toHaveValue("500");
   });

@@ -31,7 +31,7 @@ describe("MessagesView: live tail", () => {
     await user.click(screen.getByTestId("live-tail"));
     expect(screen.getByTestId("live-tail")).toHaveAttribute("aria-pressed", "true");
     const [connectionId, topic, partitions, filter, tailId] = vi.mocked(platform.tailMessages).mock.calls[0] ?? [];
-    expect([connectionId, topic, partitions, filter]).toEqual(["c1", "demo.payments", null, { text: "needle" }]);
+    expect([connectionId, topic, partitions, filter]).toEqual(["c1", "demo.payments", null, { text: "needle", expression: null }]);
     expect(screen.getByTestId("page-older")).toBeDisabled();
 
     act(() => {

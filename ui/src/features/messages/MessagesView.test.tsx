@@ -45,7 +45,7 @@ describe("MessagesView: reading", () => {
         partitions: null,
         start: { kind: "latest", count: 100 },
         limit: 300,
-        filter: { text: null },
+        filter: { text: null, expression: null },
       },
     ]);
     const row = at(rows(), 0);
@@ -171,7 +171,7 @@ describe("MessagesView: reading", () => {
         partitions: null,
         start: { kind: "earliest" },
         limit: 50,
-        filter: { text: "example.org" },
+        filter: { text: "example.org", expression: null },
       });
     });
 

@@ -1,30 +1,36 @@
-// A topic's Messages tab: the seek toolbar, scan progress (with Cancel) or the last
-// scan's numbers, the virtualized message table and the selected message's detail, paging
-// (Older / Newer continue exactly where the page ended), a live tail capped at the rows
-// chosen in Settings, Produce for the roles that may, and the topic's pinned decoders. The
-// first page is read at the page size chosen in Settings, so the browser waits for them. Everything shown came
-// through the backend's one data path, masked for the caller's role before it reached the
-// window; a page whose schemas came from the cache (registry unreachable) says so above it.
-// A switch of role ("view as") refetches the page and stops a running live tail.
-import { useRef, useState, type KeyboardEvent } from "react";
+// A topic's Messages tab: the seek toolbar (with a text filter and a CEL expression; an
+// expression the backend refuses is shown under it and marks the field), scan progress
+// (with Cancel) or the last scan's numbers, the virtualized message table and the selected
+// message's detail, paging (Older / Newer continue exactly where the page ended), a live
+// tail capped at the rows chosen in Settings, Produce for the roles that may, Export… (the
+// current result or a typed range to a file, through the same data path) and the topic's
+// pinned decoders. The first page is read at the page size chosen in Settings, so the
+// browser waits for them. Everything shown came through the backend's one data path,
+// masked for the caller's role before it reached the window; a page whose schemas came
+// from the cache (registry unreachable) says so above it. A switch of role ("view as")
+// refetches the page and stops a running live tail.
+import { useId, useRef, useState, type KeyboardEvent } from "react";
+import { useAppInfo } from "../../app/appInfo";
 import type { AppError } from "../../bindings/AppError";
 import type { BrowseRequest } from "../../bindings/BrowseRequest";
 import type { ConnectionProfile } from "../../bindings/ConnectionProfile";
+import type { Payload } from "../../bindings/Payload";
 import type { Role } from "../../bindings/Role";
 import { choicesWith } from "../../components/choices";
 import { pluralize } from "../../components/format";
 import { InlineError } from "../../components/InlineError";
 import { Spinner } from "../../components/Spinner";
 import { DecoderPins } from "./DecoderPins";
+import { ExportMessagesDialog } from "./export/ExportMessagesDialog";
 import { MessageDetail } from "./MessageDetail";
 import { RegistryNotice, ScanProgressBar, ScanStats, TailStatus } from "./MessagesStatus";
 import { messageKey, MessageTable } from "./MessageTable";
 import { MessageToolbar } from "./MessageToolbar";
-import { canProduce, canReadMessages, useRole } from "./permissions";
+import { canProduce, canReadMessages, readsMaskedByDefault } from "./permissions";
 import { ProduceDialog } from "./ProduceDialog";
 import { useMessagePage } from "./queries";
 import { useSettings } from "../settings/queries";
-import { initialSeek, newerPage, olderPage, PAGE_SIZES, toBrowseRequest, type SeekDraft } from "./seek";
+import { initialSeek, isFiltered, newerPage, olderPage, PAGE_SIZES, toBrowseRequest, type SeekDraft } from "./seek";
 import { appendBatch, startTail, type TailView } from "./tailBuffer";
 import { useLiveTail } from "./useLiveTail";
 import "./decoding.css";
@@ -37,9 +43,10 @@ interface MessagesViewProps {
 }
 
 export function MessagesView(props: MessagesViewProps) {
-  const role = useRole();
+  const info = useAppInfo().data;
   const { settings, settled } = useSettings();
-  if (role === undefined || !settled) return <Spinner label="Loading…" />;
+  if (info === undefined || !settled) return <Spinner label="Loading…" />;
+  const role = info.role;
   if (!canReadMessages(role)) {
     return (
       <p className="empty-state" data-testid="messages-not-allowed">
@@ -52,6 +59,7 @@ export function MessagesView(props: MessagesViewProps) {
     <MessageBrowser
       {...props}
       role={role}
+      dataDir={info.dataDir}
       mayProduce={canProduce(role, props.profile.environment)}
       pageSize={settings.pageSize}
       tailRows={settings.tailRows}
@@ -71,6 +79,8 @@ function sameRequest(a: BrowseRequest, b: BrowseRequest): boolean {
 
 interface MessageBrowserProps extends MessagesViewProps {
   role: Role;
+  /** The app's data directory: where exports go by default. */
+  dataDir: string;
   mayProduce: boolean;
   /** The first page's size (Settings); read when the browser opens. */
   pageSize: number;
@@ -78,8 +88,9 @@ interface MessageBrowserProps extends MessagesViewProps {
   tailRows: number;
 }
 
-function MessageBrowser({ profile, topic, partitionIds, role, mayProduce, pageSize, tailRows }: MessageBrowserProps) {
+function MessageBrowser({ profile, topic, partitionIds, role, dataDir, mayProduce, pageSize, tailRows }: MessageBrowserProps) {
   const rootRef = useRef<HTMLElement>(null);
+  const pageErrorId = useId();
   const [draft, setDraft] = useState<SeekDraft>(() => ({ ...initialSeek, pageSize }));
   const [request, setRequest] = useState<BrowseRequest>(() => initialRequest(topic, partitionIds, draft));
   const [seekProblem, setSeekProblem] = useState<string | null>(null);
@@ -89,6 +100,7 @@ function MessageBrowser({ profile, topic, partitionIds, role, mayProduce, pageSi
   const [tail, setTail] = useState<TailView | null>(null);
   const [tailError, setTailError] = useState<AppError | null>(null);
   const [producing, setProducing] = useState(false);
+  const [exporting, setExporting] = useState(false);
   // A tail streams under the role it started with: when the role changes, it stops and its
   // rows go, so nothing the previous role saw stays on screen (the page is refetched).
   const [tailRole, setTailRole] = useState(role);
@@ -107,7 +119,7 @@ function MessageBrowser({ profile, topic, partitionIds, role, mayProduce, pageSi
     connectionId: profile.id,
     topic,
     partitions: request.partitions,
-    filterText: request.filter.text,
+    filter: request.filter,
     onBatch: (batch) => {
       setTail((current) => appendBatch(current ?? startTail([], tailRows), batch));
     },
@@ -156,7 +168,14 @@ function MessageBrowser({ profile, topic, partitionIds, role, mayProduce, pageSi
   };
 
   const pagingDisabled = fetching || tailing || page === undefined;
-  const filterText = request.filter.text;
+  // The backend refused the input; with an expression applied, that is the expression
+  // (a partition that went away is the only other refusal, and rare). Retrying would
+  // only repeat the refusal: the fix is in the field.
+  const refused = query.error?.kind === "invalid_input";
+  const expressionRefused = refused && (request.filter.expression ?? null) !== null;
+  const masked =
+    readsMaskedByDefault(role, profile.environment) ||
+    (page?.messages.some((message) => isMaskedPayload(message.key) || isMaskedPayload(message.value)) ?? false);
 
   return (
     <section
@@ -173,8 +192,20 @@ function MessageBrowser({ profile, topic, partitionIds, role, mayProduce, pageSi
         pageSizes={choicesWith(PAGE_SIZES, pageSize)}
         onDraftChange={setDraft}
         onApply={apply}
+        expressionErrorId={expressionRefused ? pageErrorId : undefined}
       >
         <DecoderPins connectionId={profile.id} topic={topic} />
+        <button
+          type="button"
+          className="button messages-toolbar__export"
+          data-testid="export-open"
+          title="Write the current result, or a range, to a JSON lines or CSV file"
+          onClick={() => {
+            setExporting(true);
+          }}
+        >
+          Export…
+        </button>
       </MessageToolbar>
 
       {seekProblem !== null && (
@@ -250,13 +281,19 @@ function MessageBrowser({ profile, topic, partitionIds, role, mayProduce, pageSi
       </div>
 
       {query.error !== null && (
-        <InlineError
-          error={query.error}
-          onRetry={() => {
-            void query.refetch();
-          }}
-          retrying={fetching}
-        />
+        <div id={pageErrorId}>
+          {refused ? (
+            <InlineError error={query.error} />
+          ) : (
+            <InlineError
+              error={query.error}
+              onRetry={() => {
+                void query.refetch();
+              }}
+              retrying={fetching}
+            />
+          )}
+        </div>
       )}
       {tailError !== null && <InlineError error={tailError} />}
       {typeof page?.registryNotice === "string" && <RegistryNotice notice={page.registryNotice} />}
@@ -283,8 +320,8 @@ function MessageBrowser({ profile, topic, partitionIds, role, mayProduce, pageSi
             <p className="empty-state messages-body__empty" data-testid="messages-empty">
               {tailing
                 ? "Waiting for new messages…"
-                : filterText !== null && page !== undefined && page.scanned > 0
-                  ? `None of the ${pluralize(page.scanned, "message")} scanned contains “${filterText}”.`
+                : isFiltered(request.filter) && page !== undefined && page.scanned > 0
+                  ? noMatchText(page.scanned, request.filter.text, request.filter.expression ?? null)
                   : "No messages here: the topic (or this range of it) is empty."}
             </p>
           )
@@ -299,6 +336,21 @@ function MessageBrowser({ profile, topic, partitionIds, role, mayProduce, pageSi
         )}
       </div>
 
+      {exporting && (
+        <ExportMessagesDialog
+          connectionId={profile.id}
+          topic={topic}
+          view={request}
+          shown={page?.messages.length ?? 0}
+          dataDir={dataDir}
+          role={role}
+          masked={masked}
+          onClose={() => {
+            setExporting(false);
+          }}
+        />
+      )}
+
       {producing && (
         <ProduceDialog
           connectionId={profile.id}
@@ -312,4 +364,17 @@ function MessageBrowser({ profile, topic, partitionIds, role, mayProduce, pageSi
       )}
     </section>
   );
+}
+
+/** A payload masking changed or withheld: the view (and so an export) is masked. */
+function isMaskedPayload(payload: Payload): boolean {
+  return payload.format === "withheld" || payload.masks.length > 0;
+}
+
+/** Why a filtered page is empty: what was scanned, and what it had to contain or satisfy. */
+function noMatchText(scanned: number, text: string | null, expression: string | null): string {
+  const conditions = [text === null ? null : `contains “${text}”`, expression === null ? null : `satisfies ${expression}`]
+    .filter((condition) => condition !== null)
+    .join(" and ");
+  return `None of the ${pluralize(scanned, "message")} scanned ${conditions}.`;
 }

@@ -1,6 +1,7 @@
-// Which roles the UI offers message reading and producing to. Only a hint for the UI:
-// the backend refuses the same roles (and producing on prod connections) as "forbidden".
-import { useAppInfo } from "../../app/appInfo";
+// Which roles the UI offers message reading and producing to, and who reads masked data by
+// default. Only a hint for the UI: the backend refuses the same roles (and producing on prod
+// connections) as "forbidden", and masks by the workspace policy.
+import { isBuilder } from "../../app/roles";
 import type { Environment } from "../../bindings/Environment";
 import type { Role } from "../../bindings/Role";
 
@@ -29,7 +30,10 @@ export function canProduce(role: Role, environment: Environment): boolean {
   return PRODUCES[role] && environment !== "prod";
 }
 
-/** undefined until the role is known. */
-export function useRole(): Role | undefined {
-  return useAppInfo().data?.role;
+/**
+ * The backend's default: developers and admins read unmasked except on prod connections;
+ * everyone else reads masked. A workspace policy may grant or deny more per topic.
+ */
+export function readsMaskedByDefault(role: Role, environment: Environment): boolean {
+  return !isBuilder(role) || environment === "prod";
 }

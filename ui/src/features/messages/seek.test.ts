@@ -19,7 +19,7 @@ describe("toBrowseRequest", () => {
       partitions: null,
       start: { kind: "latest", count: 100 },
       limit: 300,
-      filter: { text: null },
+      filter: { text: null, expression: null },
     });
   });
 
@@ -37,9 +37,14 @@ describe("toBrowseRequest", () => {
     expect(many.ok && many.request.limit).toBe(10_000);
   });
 
-  it("sends the filter text trimmed, and no filter for blank text", () => {
-    expect(request({ filter: "  example.org " }).filter).toEqual({ text: "example.org" });
-    expect(request({ filter: "   " }).filter).toEqual({ text: null });
+  it("sends the filter text and the expression trimmed, and none for blank ones", () => {
+    expect(request({ filter: "  example.org " }).filter).toEqual({ text: "example.org", expression: null });
+    expect(request({ filter: "   ", expression: " \n " }).filter).toEqual({ text: null, expression: null });
+    expect(request({ expression: "  value.amount.value > 500.0\n" }).filter).toEqual({
+      text: null,
+      expression: "value.amount.value > 500.0",
+    });
+    expect(request({ filter: "P-", expression: "partition == 0" }).filter).toEqual({ text: "P-", expression: "partition == 0" });
   });
 
   it("refuses an offset or time that is not one", () => {

@@ -1,7 +1,8 @@
-// The message toolbar's seek as typed (where to start, which partitions, page size,
-// filter) and the BrowseRequest it becomes. Kept pure so the request shapes — the part
+// The message toolbar's seek as typed (where to start, which partitions, page size, the
+// text filter and the CEL expression) and the BrowseRequest it becomes. Kept pure so the request shapes — the part
 // the backend cares about — are tested without rendering anything.
 import type { BrowseRequest } from "../../bindings/BrowseRequest";
+import type { MessageFilter } from "../../bindings/MessageFilter";
 import type { MessagePage } from "../../bindings/MessagePage";
 import type { StartPosition } from "../../bindings/StartPosition";
 import { timeDisplay } from "../../components/timeFormat";
@@ -32,6 +33,8 @@ export interface SeekDraft {
   partition: "all" | number;
   pageSize: number;
   filter: string;
+  /** A CEL expression the backend evaluates on each (masked) message. */
+  expression: string;
 }
 
 export const initialSeek: SeekDraft = {
@@ -40,6 +43,7 @@ export const initialSeek: SeekDraft = {
   partition: "all",
   pageSize: DEFAULT_PAGE_SIZE,
   filter: "",
+  expression: "",
 };
 
 export function needsValue(mode: SeekMode): boolean {
@@ -68,6 +72,43 @@ export function parseLocalDateTime(text: string, zone = timeDisplay().timeZone):
 
 export type SeekResult = { ok: true; request: BrowseRequest } | { ok: false; problem: string };
 
+export type StartResult = { ok: true; start: StartPosition } | { ok: false; problem: string };
+
+/**
+ * Where a typed start begins: "Newest" is the newest `count` of each partition; an offset
+ * or a time is checked here, so a bad one never reaches the backend.
+ */
+export function startPosition(mode: SeekMode, value: string, count: number): StartResult {
+  switch (mode) {
+    case "latest":
+      return { ok: true, start: { kind: "latest", count } };
+    case "earliest":
+      return { ok: true, start: { kind: "earliest" } };
+    case "offset": {
+      const text = value.trim();
+      if (!/^\d+$/.test(text)) return { ok: false, problem: "Enter the offset to start from, a whole number (0 or more)." };
+      return { ok: true, start: { kind: "offset", offset: Number(text) } };
+    }
+    case "timestamp": {
+      const millis = parseLocalDateTime(value);
+      if (millis === null) return { ok: false, problem: "Enter the date and time to start from." };
+      return { ok: true, start: { kind: "timestamp", millis } };
+    }
+  }
+}
+
+/** The filter as the backend takes it: blank text or a blank expression is none. */
+export function messageFilter(text: string, expression: string): MessageFilter {
+  const needle = text.trim();
+  const cel = expression.trim();
+  return { text: needle === "" ? null : needle, expression: cel === "" ? null : cel };
+}
+
+/** True when the request filters by text or by expression. */
+export function isFiltered(filter: MessageFilter): boolean {
+  return filter.text !== null || (filter.expression ?? null) !== null;
+}
+
 /**
  * The request for a seek. "Newest" reads the newest `pageSize` messages of each chosen
  * partition, so its limit grows with the partition count (capped at the backend's
@@ -76,31 +117,11 @@ export type SeekResult = { ok: true; request: BrowseRequest } | { ok: false; pro
 export function toBrowseRequest(topic: string, partitionIds: readonly number[], draft: SeekDraft): SeekResult {
   const partitions = draft.partition === "all" ? null : [draft.partition];
   const partitionCount = partitions === null ? Math.max(1, partitionIds.length) : 1;
-  let start: StartPosition;
-  let limit = draft.pageSize;
-  switch (draft.mode) {
-    case "latest":
-      start = { kind: "latest", count: draft.pageSize };
-      limit = Math.min(MAX_PAGE, draft.pageSize * partitionCount);
-      break;
-    case "earliest":
-      start = { kind: "earliest" };
-      break;
-    case "offset": {
-      const text = draft.value.trim();
-      if (!/^\d+$/.test(text)) return { ok: false, problem: "Enter the offset to start from, a whole number (0 or more)." };
-      start = { kind: "offset", offset: Number(text) };
-      break;
-    }
-    case "timestamp": {
-      const millis = parseLocalDateTime(draft.value);
-      if (millis === null) return { ok: false, problem: "Enter the date and time to start from." };
-      start = { kind: "timestamp", millis };
-      break;
-    }
-  }
-  const text = draft.filter.trim();
-  return { ok: true, request: { topic, partitions, start, limit, filter: { text: text === "" ? null : text } } };
+  const start = startPosition(draft.mode, draft.value, draft.pageSize);
+  if (!start.ok) return start;
+  const limit = draft.mode === "latest" ? Math.min(MAX_PAGE, draft.pageSize * partitionCount) : draft.pageSize;
+  const filter = messageFilter(draft.filter, draft.expression);
+  return { ok: true, request: { topic, partitions, start: start.start, limit, filter } };
 }
 
 /** The next (newer) page: continue where this page stopped on each partition. */

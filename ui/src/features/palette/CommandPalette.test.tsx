@@ -1,7 +1,8 @@
 // The command palette in the whole frame: Ctrl+K from anywhere (a text field too), Escape
 // giving the focus back, filtering, ↑/↓ and Enter opening the right view, results grouped by
-// kind and bounded per kind, the audit log only for admins, connections' tabs as they have
-// them, recent recordings, the top bar's button, and what it says without a connection.
+// kind and bounded per kind, the audit log and the workspace policy only for admins,
+// connections' tabs as they have them, recent recordings, the top bar's button, and what it
+// says without a connection.
 import { screen, waitFor, within } from "@testing-library/react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { View } from "../../app/navigation";
@@ -198,6 +199,26 @@ describe("CommandPalette", () => {
     if (!offered) return;
     await user.keyboard("{Enter}");
     expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("Audit log");
+  });
+
+  it.each<[Role, boolean]>([
+    ["developer", false],
+    ["troubleshooter", false],
+    ["admin", true],
+  ])("offers the workspace policy to a %s: %s", async (role, offered) => {
+    vi.mocked(platform.policyDocument).mockReturnValue(new Promise(() => undefined));
+    const { user } = renderPalette({ role, topics: ["demo.orders", "policy.changes"] });
+    await screen.findByTestId("role-chip");
+    const { input } = await openPalette(user);
+    await user.type(input, "policy");
+    await waitForLists();
+    // The topic matches for every role: only the view is the role's.
+    expect(optionsOf("topic")).toEqual(["policy.changes"]);
+    expect(optionsOf("view").includes("Workspace policy")).toBe(offered);
+    if (!offered) return;
+    await user.keyboard("{Enter}");
+    expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("Workspace policy");
+    expect(screen.getByTestId("policy-view")).toBeInTheDocument();
   });
 
   it("without a selected connection, offers views and recordings and says where the rest comes from", async () => {

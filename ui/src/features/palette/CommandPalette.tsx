@@ -1,12 +1,13 @@
 // The command palette (Ctrl+K, ⌘K on macOS): one field that finds any view, any topic,
 // consumer group, schema subject or Flink job of the selected connection, and any recent
-// recording, and goes there. A WAI-ARIA combobox over a grouped listbox: the focus stays
-// in the field, ↑/↓ move the active option (aria-activedescendant), Enter opens it,
-// Escape closes and puts the focus back where it was. Each kind shows its best
-// SHOWN_PER_KIND matches and says how many more there are, so a cluster's thousands of
-// topics stay fast.
+// recording, and goes there (or, for the topic or job on screen, opens it in a new window).
+// A WAI-ARIA combobox over a grouped listbox: the focus stays in the field, ↑/↓ move the
+// active option (aria-activedescendant), Enter opens it, Escape closes and puts the focus
+// back where it was. Each kind shows its best SHOWN_PER_KIND matches and says how many more
+// there are, so a cluster's thousands of topics stay fast.
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { useNavigation } from "../../app/navigation";
+import { useOpenInNewWindow } from "../../app/windowOpener";
 import { formatCount, pluralize } from "../../components/format";
 import { useModalFocus } from "../../components/useModalFocus";
 import { rankMatches } from "./paletteMatch";
@@ -70,6 +71,7 @@ function keepInView(list: HTMLElement, option: HTMLElement): void {
 
 export function CommandPalette({ onClose }: { onClose: () => void }) {
   const { view, navigate } = useNavigation();
+  const openInNewWindow = useOpenInNewWindow();
   const { sources, hasConnection } = usePaletteSources(view);
   const [query, setQuery] = useState("");
   // By key, not index, so the active option stays put while lists finish loading.
@@ -94,7 +96,8 @@ export function CommandPalette({ onClose }: { onClose: () => void }) {
   }, [idBase, activeIndex, options]);
 
   const open = (entry: PaletteEntry) => {
-    navigate(entry.view);
+    if (entry.newWindow !== undefined && openInNewWindow !== null) openInNewWindow(entry.view, entry.newWindow);
+    else navigate(entry.view);
     onClose();
   };
 

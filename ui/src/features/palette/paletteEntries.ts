@@ -1,6 +1,7 @@
 // What the command palette can go to, as plain data: one entry per view, topic, consumer
 // group, schema subject, Flink job and recent recording, each with the navigation it
-// stands for. Builders only — fetching is usePaletteSources', drawing CommandPalette's.
+// stands for, and the command that opens the topic or job on screen in a new window.
+// Builders only — fetching is usePaletteSources', drawing CommandPalette's.
 import { availableTabs } from "../../app/ConnectionTabs";
 import type { View } from "../../app/navigation";
 import type { ConnectionProfile } from "../../bindings/ConnectionProfile";
@@ -9,10 +10,11 @@ import type { JobSummary } from "../../bindings/JobSummary";
 import type { TopicSummary } from "../../bindings/TopicSummary";
 import type { RecentRecording } from "../recordings/recentRecordings";
 
-export type PaletteKind = "view" | "topic" | "group" | "subject" | "job" | "recording";
+export type PaletteKind = "command" | "view" | "topic" | "group" | "subject" | "job" | "recording";
 
 /** The heading of each kind's group of results. */
 export const KIND_LABELS: Record<PaletteKind, string> = {
+  command: "Commands",
   view: "Views",
   topic: "Topics",
   group: "Consumer groups",
@@ -31,6 +33,8 @@ export interface PaletteEntry {
   /** What the query is matched against. */
   text: string;
   view: View;
+  /** Opens `view` in a new window of this name instead of going there. */
+  newWindow?: string;
 }
 
 /** Sorted by label, ignoring case (each key computed once: lists run to thousands). */
@@ -41,11 +45,18 @@ function byLabel(entries: PaletteEntry[]): PaletteEntry[] {
     .map(({ entry }) => entry);
 }
 
+/** The admin views the role in force may open. */
+export interface AdminViews {
+  audit: boolean;
+  policy: boolean;
+}
+
 /**
- * Home, every tab of every connection (the selected connection's first), the audit log
- * when the role may see it, the app's settings and the new-connection editor.
+ * Home, every tab of every connection (the selected connection's first), the audit log and
+ * the workspace policy when the role may see them, the app's settings and the
+ * new-connection editor.
  */
-export function viewEntries(connections: readonly ConnectionProfile[], selectedId: string | null, mayViewAudit: boolean): PaletteEntry[] {
+export function viewEntries(connections: readonly ConnectionProfile[], selectedId: string | null, admin: AdminViews): PaletteEntry[] {
   const ordered = [...connections].sort(
     (a, b) => Number(b.id === selectedId) - Number(a.id === selectedId) || a.name.localeCompare(b.name),
   );
@@ -57,10 +68,18 @@ export function viewEntries(connections: readonly ConnectionProfile[], selectedI
         entry(`${profile.id}:${tab}`, `${profile.name} › ${label}`, { kind: "connection", id: profile.id, tab }),
       ),
     ),
-    ...(mayViewAudit ? [entry("audit", "Audit log", { kind: "audit" })] : []),
+    ...(admin.audit ? [entry("audit", "Audit log", { kind: "audit" })] : []),
+    ...(admin.policy ? [entry("policy", "Workspace policy", { kind: "policy" })] : []),
     entry("settings", "Settings", { kind: "settings" }),
     entry("new-connection", "Add connection", { kind: "new-connection" }),
   ];
+}
+
+/** "Open … in a new window" for the topic or Flink job on screen (`name`: its name). */
+export function newWindowEntries(view: View, name: string): PaletteEntry[] {
+  if (view.kind !== "topic" && view.kind !== "job") return [];
+  const label = `Open “${name}” in a new window`;
+  return [{ key: "command:new-window", kind: "command", label, detail: null, text: label, view, newWindow: name }];
 }
 
 export function topicEntries(connectionId: string, topics: readonly TopicSummary[]): PaletteEntry[] {

@@ -2,11 +2,14 @@
 // an open palette reuses what the Topics, Consumer groups, Schemas and Flink tabs fetched
 // and they reuse what it fetched): the views and recent recordings always; the topics,
 // groups, subjects and jobs of the selected connection only, each list only when the
-// connection has the part that serves it. Mounted only while the palette is open.
+// connection has the part that serves it; and, in the main window, the command that opens the
+// topic or job on screen in a new window. Mounted only while the palette is open.
 import { useMemo } from "react";
 import { useAppInfo } from "../../app/appInfo";
 import { selectedConnectionId, type View } from "../../app/navigation";
+import { useOpenInNewWindow } from "../../app/windowOpener";
 import { canViewAudit } from "../audit/permissions";
+import { canEditPolicy } from "../policy/permissions";
 import { useConnections } from "../connections/queries";
 import { useFlinkJobs } from "../flink/queries";
 import { useGroups } from "../groups/queries";
@@ -16,6 +19,7 @@ import { useTopics } from "../topics/queries";
 import {
   groupEntries,
   jobEntries,
+  newWindowEntries,
   recordingEntries,
   subjectEntries,
   topicEntries,
@@ -62,7 +66,11 @@ export function usePaletteSources(view: View): PaletteSources {
   const jobs = useFlinkJobs(id, { enabled: profile?.flink != null });
 
   const mayViewAudit = role !== undefined && canViewAudit(role);
-  const views = useMemo(() => viewEntries(connections.data ?? [], selectedId, mayViewAudit), [connections.data, selectedId, mayViewAudit]);
+  const mayEditPolicy = role !== undefined && canEditPolicy(role);
+  const views = useMemo(
+    () => viewEntries(connections.data ?? [], selectedId, { audit: mayViewAudit, policy: mayEditPolicy }),
+    [connections.data, selectedId, mayViewAudit, mayEditPolicy],
+  );
   const topicList = useMemo(() => (topics.data === undefined ? NONE : topicEntries(id, topics.data)), [id, topics.data]);
   const groupList = useMemo(() => (groups.data === undefined ? NONE : groupEntries(id, groups.data)), [id, groups.data]);
   const subjectList = useMemo(
@@ -71,6 +79,14 @@ export function usePaletteSources(view: View): PaletteSources {
   );
   const jobList = useMemo(() => (jobs.data === undefined ? NONE : jobEntries(id, jobs.data)), [id, jobs.data]);
   const recordings = useMemo(() => recordingEntries(recent), [recent]);
+  const canOpenWindows = useOpenInNewWindow() !== null;
+  const jobName = view.kind === "job" ? jobs.data?.find((job) => job.id === view.jobId)?.name : undefined;
+  const windowName =
+    view.kind === "topic" ? view.topic : view.kind === "job" ? (jobName === undefined || jobName === "" ? view.jobId : jobName) : "";
+  const commands = useMemo(
+    () => (canOpenWindows ? newWindowEntries(view, windowName) : NONE),
+    [canOpenWindows, view, windowName],
+  );
 
   const topicStatus = statusOf(topics);
   const groupStatus = statusOf(groups);
@@ -78,7 +94,9 @@ export function usePaletteSources(view: View): PaletteSources {
   const jobStatus = statusOf(jobs);
   const scope = profile?.name ?? null;
   const sources = useMemo(() => {
-    const all: PaletteSource[] = [{ kind: "view", scope: null, entries: views, status: "ready" }];
+    const all: PaletteSource[] = [];
+    if (commands.length > 0) all.push({ kind: "command", scope: null, entries: commands, status: "ready" });
+    all.push({ kind: "view", scope: null, entries: views, status: "ready" });
     if (profile?.kafka != null) {
       all.push({ kind: "topic", scope, entries: topicList, status: topicStatus });
       all.push({ kind: "group", scope, entries: groupList, status: groupStatus });
@@ -88,6 +106,7 @@ export function usePaletteSources(view: View): PaletteSources {
     all.push({ kind: "recording", scope: null, entries: recordings, status: "ready" });
     return all;
   }, [
+    commands,
     profile,
     scope,
     views,

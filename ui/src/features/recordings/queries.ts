@@ -3,7 +3,7 @@
 // time already seen asks nothing. The summary comes first (fast; the integrity the file
 // claims); the verification and the events follow it. Answers for a moment (graph, metrics,
 // series, records) are read through the cache by the latest-only loaders (useLatestOnly).
-import { useMutation, useQuery, type QueryClient } from "@tanstack/react-query";
+import { queryOptions, useMutation, useQuery, type QueryClient } from "@tanstack/react-query";
 import type { RecordedMetric, RecordingExportKind } from "../../platform";
 import {
   exportRecording,
@@ -35,9 +35,13 @@ export const recordingKeys = {
 
 const FOREVER = { staleTime: Infinity, meta: { errorShownInline: true } } as const;
 
-/** Opens the file: its summary, with the integrity it claims. */
+/** Opens the file: its summary, with the integrity it claims (also how a restored view checks it still opens). */
+export function recordingSummaryQuery(path: string) {
+  return queryOptions({ queryKey: recordingKeys.summary(path), queryFn: () => openRecording(path), ...FOREVER });
+}
+
 export function useRecordingSummary(path: string) {
-  return useQuery({ queryKey: recordingKeys.summary(path), queryFn: () => openRecording(path), ...FOREVER });
+  return useQuery(recordingSummaryQuery(path));
 }
 
 /** The digest recomputed, once the summary is on screen (it may take seconds). */

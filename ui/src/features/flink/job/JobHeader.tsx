@@ -1,5 +1,7 @@
 // A job's header: its name, id and state, how long it has run (or ran), its tasks by state,
-// and — for roles that may — Record… and the job actions.
+// "Open in new window" (main window only) and — for roles that may — Record… and the job
+// actions.
+import { OpenInWindowButton } from "../../../app/windowOpener";
 import type { ConnectionProfile } from "../../../bindings/ConnectionProfile";
 import type { JobGraph } from "../../../bindings/JobGraph";
 import { formatLocalTime } from "../../../components/format";
@@ -45,6 +47,7 @@ export function JobHeader({ profile, jobId, graph, titleId }: JobHeaderProps) {
       </div>
       {job !== undefined && (
         <div className="job-header__actions">
+          <OpenInWindowButton view={{ kind: "job", id: profile.id, jobId }} name={job.name === "" ? jobId : job.name} />
           <RecordJobButton connectionId={profile.id} jobId={jobId} jobName={job.name === "" ? jobId : job.name} />
           <JobActions profile={profile} jobId={jobId} job={job} />
         </div>

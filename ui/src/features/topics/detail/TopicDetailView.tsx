@@ -5,9 +5,10 @@
 // an internal topic: the cluster depends on those).
 // The tab is part of the navigation, so Back from a group returns to it. The Messages panel
 // stays mounted while another tab is shown, so its page, selection and live tail are still
-// there on the way back to it.
+// there on the way back to it. The main window can open the topic in a window of its own.
 import { useId, useState } from "react";
 import { useNavigation, type TopicTab } from "../../../app/navigation";
+import { OpenInWindowButton } from "../../../app/windowOpener";
 import type { AppError } from "../../../bindings/AppError";
 import type { ConnectionProfile } from "../../../bindings/ConnectionProfile";
 import { formatCount, pluralize } from "../../../components/format";
@@ -87,6 +88,7 @@ export function TopicDetailView({ profile, topic, tab }: TopicDetailViewProps) {
           )}
         </div>
         <div className="view-header__actions">
+          <OpenInWindowButton view={{ kind: "topic", id: profile.id, topic, topicTab: tab }} name={topic} />
           <button
             type="button"
             className="button"
