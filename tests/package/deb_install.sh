@@ -47,7 +47,7 @@ root="$(mktemp -d /var/tmp/streamlens-pkgroot.XXXXXX)"
 mark="$(basename "$root")"
 stop_marked() {
   for p in /proc/[0-9]*; do
-    if tr '\0' '\n' <"$p/environ" 2>/dev/null | grep -qx "STREAMLENS_PKGTEST=$mark"; then kill "${p#/proc/}" 2>/dev/null || true; fi
+    if { tr '\0' '\n' <"$p/environ"; } 2>/dev/null | grep -qx "STREAMLENS_PKGTEST=$mark"; then kill "${p#/proc/}" 2>/dev/null || true; fi
   done
 }
 cleanup() {
@@ -88,7 +88,7 @@ set -u
 log() { cat /root/.local/share/streamlens/logs/* 2>/dev/null; }
 stop_app() { # the app this script started: the processes with this run's mark
   for p in /proc/[0-9]*; do
-    if tr '\0' '\n' <"$p/environ" 2>/dev/null | grep -qx "STREAMLENS_PKGTEST=$STREAMLENS_PKGTEST"; then
+    if { tr '\0' '\n' <"$p/environ"; } 2>/dev/null | grep -qx "STREAMLENS_PKGTEST=$STREAMLENS_PKGTEST"; then
       [ "$(cat "$p/comm" 2>/dev/null)" = streamlens-desk ] && kill "${p#/proc/}" 2>/dev/null
     fi
   done

@@ -24,6 +24,10 @@ scanned: number, matched: number,
  */
 incomplete: boolean, 
 /**
+ * Why it stopped early when nobody asked it to: the broker went away (and where).
+ */
+stopped: string | null, 
+/**
  * Set when the Schema Registry could not be asked lately: schemas come from the cache.
  */
 registryNotice: string | null, };

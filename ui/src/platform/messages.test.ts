@@ -53,6 +53,7 @@ describe("message commands", () => {
         scanned: 100,
         matched: 4,
         incomplete: false,
+        stopped: null,
         registryNotice: null,
       };
     });

@@ -216,6 +216,7 @@ export function messagePage(overrides: Partial<MessagePage> = {}): MessagePage {
     scanned: 0,
     matched: 0,
     incomplete: false,
+    stopped: null,
     registryNotice: null,
     ...overrides,
   };

@@ -107,11 +107,11 @@ pub(crate) async fn run(
             Box::new(|_| {}),
         )
         .await?;
-    eprintln!(
-        "{} scanned, {} matched{}",
-        outcome.scanned,
-        outcome.matched,
-        if outcome.incomplete { " (stopped early: the broker went quiet)" } else { "" }
-    );
+    eprintln!("{} scanned, {} matched", outcome.scanned, outcome.matched);
+    if let Some(why) = &outcome.stopped {
+        // Resume with `--from offset:N -p P` from the positions named.
+        eprintln!("streamlens: {why}");
+        return Ok(ExitCode::FAILURE);
+    }
     Ok(ExitCode::SUCCESS)
 }

@@ -141,6 +141,13 @@ describe("MessagesView: reading", () => {
     expect(screen.queryByTestId("scan-progress")).not.toBeInTheDocument();
   });
 
+  it("says why and where a scan stopped when the broker went away", async () => {
+    const stopped =
+      "The broker stopped answering (Local: All broker connections are down) and nothing arrived for 10 s, so the scan stopped at partition 0 offset 2. The next page starts there.";
+    renderMessages({ page: messagePage({ messages: messageRecords(2), incomplete: true, stopped }) });
+    expect(await screen.findByTestId("scan-incomplete")).toHaveTextContent("partition 0 offset 2");
+  });
+
   it("cancels a running scan that a new request replaced", async () => {
     const { user } = renderMessages({ page: messagePage({ messages: messageRecords(2) }) }, () => {
       vi.mocked(platform.browseMessages).mockImplementationOnce(() => new Promise(() => undefined));

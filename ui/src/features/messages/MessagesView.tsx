@@ -222,7 +222,8 @@ function MessageBrowser({ profile, topic, partitionIds, role, dataDir, mayProduc
         )}
         {!fetching && page?.incomplete === true && tail === null && (
           <span className="messages-status__note" data-testid="scan-incomplete">
-            The scan stopped early (cancelled, or the broker went quiet): this page holds what was read until then.
+            {page.stopped ??
+              "The scan stopped early (cancelled, or the broker went quiet): this page holds what was read until then."}
           </span>
         )}
         {tail !== null && <TailStatus tail={tail} tailing={tailing} />}

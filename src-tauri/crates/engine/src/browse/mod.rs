@@ -106,6 +106,8 @@ pub struct MessagePage {
     pub matched: u64,
     /// The scan stopped before its range ended (cancelled or out of time); `next` is still exact.
     pub incomplete: bool,
+    /// Why it stopped early when nobody asked it to: the broker went away (and where).
+    pub stopped: Option<String>,
     /// Set when the Schema Registry could not be asked lately: schemas come from the cache.
     pub registry_notice: Option<String>,
 }

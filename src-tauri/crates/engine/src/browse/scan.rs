@@ -29,6 +29,9 @@ const PROGRESS_EVERY: Duration = Duration::from_millis(250);
 const TAIL_EVERY: Duration = Duration::from_millis(250);
 /// How many records pass between two looks at the clock in a scan.
 const CLOCK_EVERY: u32 = 256;
+/// How long a scan goes on after the client lost the broker (a transport error, every
+/// broker down) with no record arriving, before it stops with what it has and says why.
+const BROKER_AWAY_LIMIT: Duration = Duration::from_secs(10);
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ScanOutcome {
@@ -38,6 +41,8 @@ pub struct ScanOutcome {
     pub positions: HashMap<i32, i64>,
     /// Stopped by cancel or silence before the ranges ended.
     pub incomplete: bool,
+    /// Why the scan stopped early when it was not asked to: the broker went away.
+    pub stopped: Option<String>,
 }
 
 /// Reads the plan's ranges through decode → mask → filter into `sink`; the sink returns
@@ -72,12 +77,25 @@ pub fn scan(
     consumer.assign(&assignment)?;
     let mut last_data = Instant::now();
     let mut idle_checks = 0u32;
+    // The client's last word that the broker is gone, if no record came since.
+    let mut broker_lost: Option<String> = None;
     while !open.is_empty() {
         let check_clock = idle_checks == 0;
         if cancel.load(Ordering::Relaxed)
             || (check_clock && idle_limit.is_some_and(|limit| last_data.elapsed() > limit))
         {
             outcome.incomplete = true;
+            break;
+        }
+        if check_clock && broker_lost.is_some() && last_data.elapsed() > BROKER_AWAY_LIMIT {
+            outcome.incomplete = true;
+            outcome.stopped = broker_lost.take().map(|why| {
+                format!(
+                    "The broker stopped answering ({why}) and nothing arrived for {} s, so the scan stopped at {}. The next page starts there.",
+                    BROKER_AWAY_LIMIT.as_secs(),
+                    positions_text(&outcome.positions)
+                )
+            });
             break;
         }
         let Some(polled) = consumer.poll(Duration::from_millis(200)) else {
@@ -90,7 +108,11 @@ pub fn scan(
                 open.remove(&partition);
                 continue;
             }
-            Err(KafkaError::MessageConsumption(code)) if is_transient(code) => continue,
+            Err(KafkaError::MessageConsumption(code)) if is_transient(code) => {
+                idle_checks = 0;
+                broker_lost = Some(code.to_string());
+                continue;
+            }
             Err(err) => {
                 let _ = consumer.unassign();
                 return Err(err);
@@ -100,6 +122,7 @@ pub fn scan(
         // records; once every CLOCK_EVERY records (or after an empty poll) is enough.
         if idle_checks == 0 {
             last_data = Instant::now(); // the first record after an empty poll ends the silence
+            broker_lost = None;
         }
         idle_checks += 1;
         if idle_checks >= CLOCK_EVERY {
@@ -206,6 +229,14 @@ pub fn tail(
     }
     let _ = consumer.unassign();
     Ok(())
+}
+
+/// `partition 0 offset 512, partition 1 offset 40`: where each partition's next record is.
+fn positions_text(positions: &HashMap<i32, i64>) -> String {
+    let mut sorted: Vec<_> = positions.iter().collect();
+    sorted.sort();
+    let parts: Vec<String> = sorted.iter().map(|(p, o)| format!("partition {p} offset {o}")).collect();
+    parts.join(", ")
 }
 
 fn is_transient(code: RDKafkaErrorCode) -> bool {

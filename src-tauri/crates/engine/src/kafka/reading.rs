@@ -9,6 +9,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use rdkafka::consumer::{BaseConsumer, Consumer};
+use rdkafka::types::RDKafkaErrorCode;
 use rdkafka::{Offset, TopicPartitionList};
 
 use super::cluster::{kafka_error, KafkaCluster};
@@ -30,7 +31,14 @@ impl KafkaCluster {
     pub async fn plan(&self, request: &BrowseRequest) -> Result<ScanPlan> {
         let topic = &request.topic;
         let metadata = self.metadata(Some(topic.clone())).await?;
-        let found = metadata.topics.into_iter().find(|t| &t.name == topic && t.error.is_none());
+        let found = metadata.topics.into_iter().find(|t| &t.name == topic);
+        if found.as_ref().is_some_and(|t| t.error == Some(RDKafkaErrorCode::TopicAuthorizationFailed)) {
+            return Err(Error::forbidden(format!(
+                "The broker at {} denied access to topic '{topic}' (TOPIC_AUTHORIZATION_FAILED): your principal needs the READ and DESCRIBE ACLs on it.",
+                self.bootstrap
+            )));
+        }
+        let found = found.filter(|t| t.error.is_none());
         let Some(found) = found.filter(|t| !t.partitions.is_empty()) else {
             return Err(Error::not_found(format!("Topic '{topic}' does not exist on {}.", self.bootstrap)));
         };
@@ -223,6 +231,7 @@ fn page(plan: &ScanPlan, outcome: ScanOutcome, messages: Vec<MessageRecord>) -> 
         scanned: outcome.scanned,
         matched: outcome.matched,
         incomplete: outcome.incomplete,
+        stopped: outcome.stopped.clone(),
         messages,
         registry_notice: None,
     }

@@ -190,6 +190,7 @@ impl Workspace {
         let state = state.lock().map(|s| s.clone()).unwrap_or_default();
         let stopped = match (outcome, state.error.clone().map_or(flushed, Err)) {
             (Err(err), _) => Some(err),
+            (Ok(ScanOutcome { stopped: Some(why), .. }), _) => Some(Error::unavailable(why)),
             (Ok(_), Err(write_error)) => Some(Error::invalid(format!("writing failed: {write_error}"))),
             (Ok(_), Ok(())) => None,
         };
