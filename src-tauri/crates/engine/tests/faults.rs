@@ -18,6 +18,7 @@ use rdkafka::config::ClientConfig;
 use rdkafka::mocking::MockCluster;
 use rdkafka::producer::{FutureProducer, FutureRecord};
 use rdkafka::types::RDKafkaRespErr;
+use streamlens_engine::browse::export::{ExportFormat, ExportTarget};
 use streamlens_engine::browse::{MessageRecord, StartPosition};
 use streamlens_engine::profile::{Environment, KafkaSettings, ProfileDraft};
 use streamlens_engine::Error;
@@ -118,6 +119,18 @@ async fn a_broker_that_goes_away_mid_scan_stops_it_with_where_to_resume() {
         why.contains("stopped answering") && why.contains(&format!("partition 0 offset {next}")),
         "{why}"
     );
+
+    // An export while the broker is away fails, saying so, and leaves no file.
+    let target = ExportTarget { path: t.dir.path().join("away.jsonl"), format: ExportFormat::Jsonl };
+    let from = request("faults.away", StartPosition::Offset { offset: next }, 0);
+    let cancel = Arc::new(AtomicBool::new(false));
+    let err = t
+        .workspace
+        .export_messages(&common::developer(), &id, &from, &target, cancel, Box::new(|_| {}))
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::Unavailable { .. }) && err.to_string().contains(&bootstrap), "{err:?}");
+    assert!(!target.path.exists() && !t.dir.path().join("away.jsonl.partial").exists());
 
     mock.broker_up(1).unwrap();
     let (rest, stopped) = stream(&t, &id, "faults.away", StartPosition::Offset { offset: next }, || {}).await;
