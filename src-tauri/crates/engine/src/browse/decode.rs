@@ -145,7 +145,7 @@ fn minify_json(text: &str) -> String {
     let bytes = text.as_bytes();
     let is_space = |b: &u8| matches!(b, b' ' | b'\n' | b'\r' | b'\t');
     // Fast path: most producers write compact JSON, with spaces only inside strings.
-    if !bytes.iter().any(|b| matches!(b, b'\n' | b'\r' | b'\t')) && !has_space_outside_strings(bytes) {
+    if !has_space_outside_strings(bytes) {
         return text.to_string();
     }
     let mut out = Vec::with_capacity(bytes.len());
@@ -170,21 +170,27 @@ fn minify_json(text: &str) -> String {
     String::from_utf8(out).unwrap_or_else(|_| text.to_string())
 }
 
+/// Does valid JSON `bytes` hold white space between its tokens? String contents are
+/// skipped with `memchr` (a raw tab or line break cannot be inside a string of valid JSON).
 fn has_space_outside_strings(bytes: &[u8]) -> bool {
-    let (mut in_string, mut escaped) = (false, false);
-    for &b in bytes {
-        if in_string {
-            match (escaped, b) {
-                (true, _) => escaped = false,
-                (false, b'\\') => escaped = true,
-                (false, b'"') => in_string = false,
-                _ => {}
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b' ' | b'\n' | b'\r' | b'\t' => return true,
+            b'"' => {
+                // To the closing quote: past escapes, which may escape a quote.
+                i += 1;
+                while let Some(found) = bytes.get(i..).and_then(|rest| memchr::memchr2(b'"', b'\\', rest)) {
+                    i += found;
+                    if bytes[i] == b'"' {
+                        break;
+                    }
+                    i += 2;
+                }
             }
-        } else if b == b'"' {
-            in_string = true;
-        } else if b == b' ' {
-            return true;
+            _ => {}
         }
+        i += 1;
     }
     false
 }
@@ -238,6 +244,11 @@ mod tests {
         let text = "{ \"z\": 1.50,\n  \"a\": \"x  \\\" y\",\t\"n\": [1, 2] }";
         let payload = decode_auto(Some(text.as_bytes()));
         assert_eq!(payload.text.as_deref(), Some(r#"{"z":1.50,"a":"x  \" y","n":[1,2]}"#));
+        // Compact already: spaces inside strings (after an escaped backslash too) stay.
+        let compact = r#"{"a":"x \\","b":"y \" z","c":[" "]}"#;
+        assert_eq!(decode_auto(Some(compact.as_bytes())).text.as_deref(), Some(compact));
+        let spaced = r#"{"a":"x \\", "b":1}"#;
+        assert_eq!(decode_auto(Some(spaced.as_bytes())).text.as_deref(), Some(r#"{"a":"x \\","b":1}"#));
     }
 
     #[test]
