@@ -41,8 +41,10 @@ struct Group {
 /// The detectors whose findings' conditions hold somewhere in `text`.
 pub(super) fn possible(text: &str) -> Possible {
     let bytes = text.as_bytes();
-    // Nothing shorter than `::1` is a finding.
-    if bytes.len() < 3 {
+    // Nothing shorter than `::1` is a finding; and without an `@`, two colons or 15 bytes,
+    // only the digit-based detectors could find anything, and they need at least two
+    // digits (an IBAN, with capitals) or four (every other one).
+    if bytes.len() < 3 || quickly_ruled_out(bytes) {
         return Possible::default();
     }
     let mut facts = Facts::default();
@@ -55,6 +57,23 @@ pub(super) fn possible(text: &str) -> Possible {
     facts.end_group();
     facts.max_run = facts.max_run.max(facts.run);
     facts.verdict()
+}
+
+fn quickly_ruled_out(bytes: &[u8]) -> bool {
+    if bytes.len() >= 15 {
+        return false;
+    }
+    let (mut digits, mut colons, mut capitals) = (0, 0, false);
+    for &b in bytes {
+        match b {
+            b'@' => return false,
+            b'0'..=b'9' => digits += 1,
+            b':' => colons += 1,
+            b'A'..=b'Z' => capitals = true,
+            _ => {}
+        }
+    }
+    colons < 2 && digits < if capitals { 2 } else { 4 }
 }
 
 #[derive(Default)]
