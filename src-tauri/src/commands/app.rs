@@ -62,22 +62,10 @@ pub(crate) fn check_policy(state: State<'_, AppState>, text: String) -> Result<O
 /// Saves the policy (personal mode) and runs every later command under it.
 #[tauri::command]
 pub(crate) async fn save_policy(state: State<'_, AppState>, text: String) -> Result<PolicyDocument> {
-    let session = state.session();
-    let loaded = state.workspace.save_policy(&session, &text).await?;
+    let (loaded, document) = state.workspace.save_policy(&state.session(), &text).await?;
     state.start_over(crate::session_under(&loaded)?);
     tracing::info!(sha256 = %loaded.hash, role = state.granted_role().as_str(), "policy saved");
-    state.workspace.policy_document(&state.session()).or_else(|_| {
-        // The new policy may not make this user an admin any more: the file is saved all the same.
-        Ok(PolicyDocument {
-            text,
-            path: loaded.source.map(|p| p.display().to_string()).unwrap_or_default(),
-            builtin: false,
-            managed: false,
-            editable: false,
-            reason: Some("The saved policy no longer makes you an admin.".to_string()),
-            sha256: loaded.hash,
-        })
-    })
+    Ok(document)
 }
 
 #[tauri::command]

@@ -19,37 +19,9 @@ import { useNavigation, type View } from "./navigation";
 import { Sidebar } from "./Sidebar";
 import { TopBar } from "./TopBar";
 import { useHistoryShortcuts } from "./useHistoryShortcuts";
+import { titleFor } from "./viewTitle";
 import "./frame.css";
 
-/** What the top bar says the window shows. */
-export function titleFor(view: View): string {
-  switch (view.kind) {
-    case "home":
-      return "Welcome";
-    case "connection":
-      return "Connection";
-    case "topic":
-      return "Topic";
-    case "group":
-      return "Consumer group";
-    case "subject":
-      return "Schema subject";
-    case "job":
-      return "Flink job";
-    case "new-connection":
-      return "New connection";
-    case "edit-connection":
-      return "Edit connection";
-    case "audit":
-      return "Audit log";
-    case "policy":
-      return "Workspace policy";
-    case "settings":
-      return "Settings";
-    case "recording":
-      return "Recording";
-  }
-}
 
 /** The main area for `view` (the main window and the secondary ones alike). */
 export function CurrentView({ view }: { view: View }) {

@@ -2,18 +2,21 @@
 // those opened lately, the sample), the app's settings, diagnostics and, for admins, the
 // audit log and the workspace policy. Picking a connection returns to where the user last
 // was in it.
-import { OpenAuditButton } from "../features/audit/OpenAuditButton";
-import { OpenPolicyButton } from "../features/policy/OpenPolicyButton";
+import { useCanViewAudit } from "../features/audit/permissions";
+import { useCanEditPolicy } from "../features/policy/permissions";
 import { CopyDiagnosticsButton } from "../features/diagnostics/CopyDiagnosticsButton";
 import { ConnectionList } from "../features/connections/ConnectionList";
 import { useConnections } from "../features/connections/queries";
 import { RecordingsSection } from "../features/recordings/open/RecordingsSection";
 import { OpenSettingsButton } from "../features/settings/OpenSettingsButton";
 import { selectedConnectionId, useNavigation } from "./navigation";
+import { SidebarViewButton } from "./SidebarViewButton";
 
 export function Sidebar() {
   const { view, navigate, openConnection } = useNavigation();
   const connections = useConnections();
+  const canViewAudit = useCanViewAudit();
+  const canEditPolicy = useCanEditPolicy();
   return (
     <nav className="sidebar" aria-label="Connections">
       <button
@@ -53,8 +56,13 @@ export function Sidebar() {
       </div>
       <RecordingsSection />
       <div className="sidebar__footer">
-        <OpenAuditButton />
-        <OpenPolicyButton />
+        <SidebarViewButton view={{ kind: "audit" }} label="Audit log" allowed={canViewAudit} testId="open-audit" />
+        <SidebarViewButton
+          view={{ kind: "policy" }}
+          label="Workspace policy"
+          allowed={canEditPolicy}
+          testId="open-policy"
+        />
         <OpenSettingsButton />
         <CopyDiagnosticsButton />
       </div>

@@ -10,6 +10,7 @@ import { NO_PLACES } from "./connectionPlaces";
 import { selectedConnectionId, type View } from "./navigation";
 import { viewQuery } from "./viewCodec";
 import { sameView } from "./viewHistory";
+import { titleFor } from "./viewTitle";
 import {
   forgetClosedSessions,
   forgetSession,
@@ -73,19 +74,13 @@ export function windowName(view: View, first: { view: View; name: string | null 
     case "recording":
       return view.path.split(/[\\/]/).at(-1) ?? view.path;
     case "home":
-      return "Welcome";
     case "connection":
-      return "Connection";
     case "new-connection":
-      return "New connection";
     case "edit-connection":
-      return "Edit connection";
     case "audit":
-      return "Audit log";
     case "policy":
-      return "Workspace policy";
     case "settings":
-      return "Settings";
+      return titleFor(view);
   }
 }
 

@@ -15,9 +15,9 @@ builtin: boolean,
 /**
  * The installation pins an admin's key: the policy is signed and not edited here.
  */
-managed: boolean, editable: boolean, 
+managed: boolean, 
 /**
- * Why it cannot be edited here, and how it is changed instead.
+ * Why it cannot be edited here (managed), and how it is changed instead.
  */
 reason: string | null, 
 /**

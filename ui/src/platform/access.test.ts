@@ -36,7 +36,6 @@ const policy: PolicyDocument = {
   path: "/data/policy.toml",
   builtin: false,
   managed: false,
-  editable: true,
   reason: null,
   sha256: "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
 };

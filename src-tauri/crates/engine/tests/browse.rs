@@ -17,7 +17,7 @@ use rdkafka::ClientConfig;
 use streamlens_engine::access::{Role, Session};
 use streamlens_engine::browse::record::PayloadFormat;
 use streamlens_engine::browse::StartPosition;
-use streamlens_engine::profile::{Environment, KafkaSettings, ProfileDraft};
+use streamlens_engine::profile::Environment;
 use streamlens_engine::Error;
 
 #[tokio::test]
@@ -270,16 +270,7 @@ async fn snappy_reads_back_from_librdkafkas_mock_cluster() {
     let mock = rdkafka::mocking::MockCluster::new(1).unwrap();
     mock.create_topic("codec.snappy", 1, 1).unwrap();
     let t = common::workspace().await;
-    let draft = ProfileDraft {
-        id: None,
-        name: "mock".into(),
-        environment: Environment::Dev,
-        kafka: Some(KafkaSettings::plaintext(mock.bootstrap_servers())),
-        schema_registry: None,
-        flink: None,
-        secrets: vec![],
-    };
-    let id = t.workspace.save_connection(&common::developer(), draft).await.unwrap().id;
+    let id = common::kafka::connection_to(&t, &mock.bootstrap_servers()).await;
     produce_codec(&mock.bootstrap_servers(), "codec.snappy", "snappy").await;
     read_codec(&t, &id, "codec.snappy", "snappy").await;
 }

@@ -13,28 +13,14 @@ use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use common::kafka::request;
+use common::kafka::{connection_to, request};
 use rdkafka::config::ClientConfig;
 use rdkafka::mocking::MockCluster;
 use rdkafka::producer::{FutureProducer, FutureRecord};
 use rdkafka::types::RDKafkaRespErr;
 use streamlens_engine::browse::export::{ExportFormat, ExportTarget};
 use streamlens_engine::browse::{MessageRecord, StartPosition};
-use streamlens_engine::profile::{Environment, KafkaSettings, ProfileDraft};
 use streamlens_engine::Error;
-
-async fn mock_connection(t: &common::TestWorkspace, bootstrap: &str) -> String {
-    let draft = ProfileDraft {
-        id: None,
-        name: format!("mock {}", common::uuid_like()),
-        environment: Environment::Dev,
-        kafka: Some(KafkaSettings::plaintext(bootstrap.to_string())),
-        schema_registry: None,
-        flink: None,
-        secrets: vec![],
-    };
-    t.workspace.save_connection(&common::developer(), draft).await.unwrap().id
-}
 
 fn producer(bootstrap: &str) -> FutureProducer {
     ClientConfig::new().set("bootstrap.servers", bootstrap).set("linger.ms", "5").create().unwrap()
@@ -93,7 +79,7 @@ async fn a_broker_that_goes_away_mid_scan_stops_it_with_where_to_resume() {
         send(&p, "faults.away", &value).await;
     }
     let t = common::workspace().await;
-    let id = mock_connection(&t, &bootstrap).await;
+    let id = connection_to(&t, &bootstrap).await;
 
     // The first record holds the scan until the broker is down.
     let (signal, signalled) = tokio::sync::oneshot::channel::<()>();
@@ -146,7 +132,7 @@ async fn authorization_errors_name_the_topic_and_the_missing_acl() {
     mock.create_topic("faults.secret", 1, 1).unwrap();
     mock.topic_error("faults.secret", RDKafkaRespErr::RD_KAFKA_RESP_ERR_TOPIC_AUTHORIZATION_FAILED).unwrap();
     let t = common::workspace().await;
-    let id = mock_connection(&t, &bootstrap).await;
+    let id = connection_to(&t, &bootstrap).await;
     let dev = common::developer();
     let err = t.workspace.describe_topic(&dev, &id, "faults.secret").await.unwrap_err();
     assert!(matches!(err, Error::Forbidden { .. }), "{err:?}");

@@ -26,7 +26,7 @@ async fn an_admin_checks_saves_and_exports_and_a_managed_policy_stays_as_signed(
     let w = &t.workspace;
 
     let starter = w.policy_document(&admin).unwrap();
-    assert!(starter.builtin && starter.editable && !starter.managed, "{starter:?}");
+    assert!(starter.builtin && !starter.managed, "{starter:?}");
     assert!(starter.text.contains("version = 1"));
     assert_eq!(starter.sha256, sha256_hex(b"builtin"));
 
@@ -37,9 +37,10 @@ async fn an_admin_checks_saves_and_exports_and_a_managed_policy_stays_as_signed(
     assert!(matches!(err, Error::InvalidInput { .. }), "{err:?}");
     assert!(w.policy_document(&admin).unwrap().builtin, "nothing was written");
 
-    let loaded = w.save_policy(&admin, POLICY).await.unwrap();
+    let (loaded, returned) = w.save_policy(&admin, POLICY).await.unwrap();
     assert_eq!(loaded.hash, sha256_hex(POLICY.as_bytes()));
     let saved = w.policy_document(&admin).unwrap();
+    assert_eq!(returned, saved);
     assert_eq!((saved.text.as_str(), saved.builtin), (POLICY, false));
     assert_eq!(std::fs::read_to_string(&saved.path).unwrap(), POLICY);
     let changes = w.audit_entries(&admin, 50).await.unwrap();
@@ -77,6 +78,6 @@ async fn an_admin_checks_saves_and_exports_and_a_managed_policy_stays_as_signed(
     let save = w.save_policy(&admin, POLICY).await;
     std::env::remove_var("STREAMLENS_POLICY_KEY");
     let managed = managed.unwrap();
-    assert!(managed.managed && !managed.editable && managed.reason.unwrap().contains("sign"));
+    assert!(managed.managed && managed.reason.unwrap().contains("sign"));
     assert!(matches!(save, Err(Error::Forbidden { .. })), "{save:?}");
 }

@@ -80,7 +80,7 @@ export function ExportAuditDialog({ dataDir, onClose }: { dataDir: string; onClo
       }
     >
       <form id={formId} className="audit-export" noValidate onSubmit={submit} onKeyDown={submitOnEnter}>
-        <fieldset className="audit-export__fields" disabled={running}>
+        <fieldset className="export-fields" disabled={running}>
           <SelectField
             label="Format"
             testId="export-format"
@@ -110,7 +110,7 @@ export function ExportAuditDialog({ dataDir, onClose }: { dataDir: string; onClo
       {exporting.error !== null && <InlineError error={exporting.error} />}
       {exporting.data !== undefined && (
         <p
-          className="audit-export__done"
+          className="export-done"
           role="status"
           data-testid="export-done"
           data-rows={exporting.data.rows}

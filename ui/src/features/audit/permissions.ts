@@ -1,6 +1,6 @@
 // Who the UI offers the audit log to. Only a hint for the UI: the backend refuses every
 // other role with kind "forbidden".
-import { useAppInfo } from "../../app/appInfo";
+import { useRoleAllows } from "../../app/appInfo";
 import type { Role } from "../../bindings/Role";
 
 // A Record so that a new role has to be decided here, not silently denied or allowed.
@@ -17,6 +17,5 @@ export function canViewAudit(role: Role): boolean {
 
 /** False until the role is known, and for an admin viewing the app as a lower role. */
 export function useCanViewAudit(): boolean {
-  const { data } = useAppInfo();
-  return data !== undefined && canViewAudit(data.role);
+  return useRoleAllows(canViewAudit);
 }

@@ -82,9 +82,9 @@ export function PolicyEditor({ policy }: { policy: PolicyDocument }) {
 
   const text = draft ?? policy.text;
   const dirty = text !== policy.text;
-  const readOnly = !policy.editable;
+  const readOnly = policy.managed;
   // The built-in policy's starter text is worth saving as it is: it makes the file.
-  const canSave = policy.editable && !save.isPending && (dirty || policy.builtin);
+  const canSave = !policy.managed && !save.isPending && (dirty || policy.builtin);
   const keys = shortcutKeys();
 
   // Save disables its own button, which would drop the focus out of the view: back to the text.

@@ -29,7 +29,6 @@ function policyDocument(overrides: Partial<PolicyDocument> = {}): PolicyDocument
     path: "/home/me/.local/share/streamlens/policy.toml",
     builtin: false,
     managed: false,
-    editable: true,
     reason: null,
     sha256: SHA,
     ...overrides,
@@ -313,7 +312,7 @@ describe("Workspace policy", () => {
       "`streamlens policy sign`, and install both files.";
     const { user, text } = await openPolicy(
       "admin",
-      policyDocument({ managed: true, editable: false, reason, path: "/etc/streamlens/policy.toml" }),
+      policyDocument({ managed: true, reason, path: "/etc/streamlens/policy.toml" }),
     );
 
     expect(screen.getByTestId("policy-state")).toHaveTextContent("Managed · signed");

@@ -2,7 +2,7 @@
 // view opens: the file may have been edited by hand), checking a draft, and saving it. A
 // save reloads the policy in the backend, which may grant another role and resets "view
 // as": the app follows the new role here and in the other windows (app/roleChange.ts).
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { hashKey, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { reloadRole } from "../../app/roleChange";
 import { announceRoleChange } from "../../app/windowSession";
 import { checkPolicy, policyDocument, savePolicy } from "../../platform";
@@ -33,9 +33,11 @@ export function useSavePolicy() {
     mutationFn: (text: string) => savePolicy(text),
     onSuccess: (saved) => {
       queryClient.setQueryData(policyKeys.document, saved);
-      // Not awaited: the saved line shows at once while the app reloads under the new role.
-      // A failed read of the app info is in the banner already (the query cache reports it).
-      reloadRole(queryClient, { regranted: true }).catch(() => undefined);
+      // Not awaited: the saved line shows at once while the app reloads under the new role
+      // (the document just saved is not read again). A failed read of the app info is in the
+      // banner already (the query cache reports it).
+      const isDocument = (key: readonly unknown[]) => hashKey(key) === hashKey(policyKeys.document);
+      reloadRole(queryClient, { regranted: true }, isDocument).catch(() => undefined);
       announceRoleChange({ regranted: true });
     },
   });

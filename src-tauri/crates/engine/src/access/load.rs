@@ -123,8 +123,7 @@ pub struct PolicyDocument {
     pub builtin: bool,
     /// The installation pins an admin's key: the policy is signed and not edited here.
     pub managed: bool,
-    pub editable: bool,
-    /// Why it cannot be edited here, and how it is changed instead.
+    /// Why it cannot be edited here (managed), and how it is changed instead.
     pub reason: Option<String>,
     /// SHA-256 of the file (of `builtin` with no file): what recordings and the audit log name.
     pub sha256: String,
@@ -156,7 +155,6 @@ pub fn document(paths: &AppPaths) -> Result<PolicyDocument> {
         text: text.unwrap_or_else(|| STARTER.to_string()),
         path: path.display().to_string(),
         managed,
-        editable: !managed,
         reason,
     })
 }

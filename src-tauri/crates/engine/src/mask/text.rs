@@ -40,7 +40,7 @@ pub(super) fn detect_in_text(
             return Some(current);
         }
     }
-    marks.push(mark(&place, "detectors (still finding after masking)", MaskAction::Redact));
+    note(marks, &place, "detectors (still finding after masking)", MaskAction::Redact);
     Some(REDACTED.to_string())
 }
 

@@ -113,13 +113,14 @@ impl Workspace {
 
     /// Replaces the policy file with `text` (personal mode only; a managed policy is signed
     /// by the admin's key and changed there) and notes the change in the audit log. The
-    /// caller starts a new session under the returned policy.
-    pub async fn save_policy(&self, session: &Session, text: &str) -> Result<LoadedPolicy> {
+    /// caller starts a new session under the returned policy; the document is the saved
+    /// file (read before that session, which may no longer be an admin's).
+    pub async fn save_policy(&self, session: &Session, text: &str) -> Result<(LoadedPolicy, PolicyDocument)> {
         session.authorize(Action::EditPolicy)?;
         let loaded = load::save(&self.paths, text)?;
         let source = loaded.source.as_ref().map(|p| p.display().to_string());
         self.note_policy(session, &loaded.hash, source.as_deref()).await?;
-        Ok(loaded)
+        Ok((loaded, load::document(&self.paths)?))
     }
 
     /// Checks the audit log's hash chain (admin).

@@ -9,6 +9,21 @@ use streamlens_engine::profile::{Environment, HttpEndpoint, KafkaSettings, Profi
 
 use super::{developer, kafka_bootstrap, uuid_like, TestWorkspace};
 
+/// A dev connection to a broker at `bootstrap` that is not the local one (librdkafka's mock
+/// cluster).
+pub async fn connection_to(t: &TestWorkspace, bootstrap: &str) -> String {
+    let draft = ProfileDraft {
+        id: None,
+        name: format!("mock {}", uuid_like()),
+        environment: Environment::Dev,
+        kafka: Some(KafkaSettings::plaintext(bootstrap)),
+        schema_registry: None,
+        flink: None,
+        secrets: vec![],
+    };
+    t.workspace.save_connection(&developer(), draft).await.unwrap().id
+}
+
 pub async fn connection(t: &TestWorkspace, environment: Environment) -> String {
     connection_with_registry(t, environment, None).await
 }

@@ -80,6 +80,8 @@ export function ExportMessagesDialog({
   const update = (patch: Partial<ExportForm>) => {
     setForm((current) => ({ ...current, ...patch }));
     setProblems({});
+    // The last result belongs to the fields as they were: "Wrote N rows to <old path>" goes.
+    mutation.reset();
   };
 
   const submit = (event: SubmitEvent<HTMLFormElement>) => {
@@ -118,7 +120,7 @@ export function ExportMessagesDialog({
       }
     >
       <form id={formId} className="message-export" noValidate onSubmit={submit} onKeyDown={submitOnEnter}>
-        <fieldset className="message-export__fields" disabled={running}>
+        <fieldset className="export-fields" disabled={running}>
           <div className="message-export__row">
             <SelectField
               label="Format"
@@ -230,7 +232,7 @@ export function ExportMessagesDialog({
       )}
       {summary !== undefined && !running && !summary.cancelled && (
         <p
-          className="message-export__done"
+          className="export-done"
           role="status"
           data-testid="export-done"
           data-rows={summary.rows}

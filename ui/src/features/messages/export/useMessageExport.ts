@@ -11,24 +11,23 @@ import { cancelScan, exportMessages } from "../../../platform";
 import { newScanId } from "../scanId";
 
 export interface ExportProgress {
-  scanId: string;
   /** Null until the backend's first report. */
   progress: ScanProgress | null;
 }
 
 export function useMessageExport(connectionId: string) {
   const [running, setRunning] = useState<ExportProgress | null>(null);
-  // The id of the export in flight, for the unmount cleanup (state is gone by then).
+  // The id of the export in flight: what Cancel and the unmount cleanup stop.
   const inFlight = useRef<string | null>(null);
 
   const mutation = useMutation({
     mutationFn: async ({ request, target }: { request: BrowseRequest; target: ExportTarget }) => {
       const scanId = newScanId("export");
       inFlight.current = scanId;
-      setRunning({ scanId, progress: null });
+      setRunning({ progress: null });
       try {
         return await exportMessages(connectionId, request, target, scanId, (progress) => {
-          setRunning((current) => (current?.scanId === scanId ? { scanId, progress } : current));
+          if (inFlight.current === scanId) setRunning({ progress });
         });
       } finally {
         if (inFlight.current === scanId) inFlight.current = null;
@@ -44,7 +43,7 @@ export function useMessageExport(connectionId: string) {
   );
 
   const cancel = () => {
-    if (mutation.isPending && running !== null) void cancelScan(running.scanId);
+    if (inFlight.current !== null) void cancelScan(inFlight.current);
   };
 
   return { mutation, progress: mutation.isPending ? running : null, cancel };
